@@ -1,0 +1,57 @@
+# Docket. `make run` and `make test` are the two set-up commands (README).
+PYTHON ?= python3.11
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+HTMX   := src/docket/core/static/vendor/htmx.min.js
+SHARED ?= $(shell for d in "$$DOCKET_SHARED_DIR" ../shared /work/shared; do [ -n "$$d" ] && [ -d "$$d/corpus" ] && { echo $$d; break; }; done)
+
+.PHONY: install run test lint check eval eval-names bench train clean docs
+
+install: $(STAMP) $(HTMX)
+
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev]'
+	touch $(STAMP)
+
+# Third-party front-end code: pinned in package-lock.json, installed from npm,
+# copied into the static folder (git-ignored), never committed.
+$(HTMX): package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	mkdir -p $(dir $(HTMX))
+	cp node_modules/htmx.org/dist/htmx.min.js $(HTMX)
+
+run: install
+	$(BIN)/docket demo
+	$(BIN)/docket serve
+
+test: install
+	$(BIN)/pytest -q
+
+lint: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/lint-imports
+	$(BIN)/mypy src/docket/extract src/docket/names
+	DOCKET_SECRET_KEY=lint-only DOCKET_DATA_DIR=$$(mktemp -d) $(BIN)/docket manage makemigrations --check --dry-run
+
+check: lint test
+
+eval: install
+	$(BIN)/docket extract --input $(SHARED)/corpus/cecc-dev.jsonl --output $(VENV)/eval-predictions.jsonl --workers 2
+	$(BIN)/python $(SHARED)/tools/score_extraction.py $(SHARED)/corpus/cecc-dev.jsonl $(VENV)/eval-predictions.jsonl
+
+eval-names: install
+	$(BIN)/python -m docket.names.evaluate $(SHARED)/corpus/names-dev.jsonl
+
+bench: install
+	$(BIN)/python bench/extract.py
+	$(BIN)/python bench/names.py
+
+docs: install
+	$(BIN)/docket settings --markdown > docs/settings.md
+
+clean:
+	rm -rf $(VENV) node_modules $(HTMX) .pytest_cache .ruff_cache .mypy_cache

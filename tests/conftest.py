@@ -1,0 +1,35 @@
+"""Shared fixtures for the whole suite (one root conftest, STYLE.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import os
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _find_shared() -> Path:
+    """../shared beside the checkout; DOCKET_SHARED_DIR overrides (a clone elsewhere)."""
+    candidates = [os.environ.get("DOCKET_SHARED_DIR", ""), REPO.parent / "shared", "/work/shared"]
+    for candidate in candidates:
+        if candidate and (Path(candidate) / "schema" / "EXTRACTION.md").exists():
+            return Path(candidate)
+    raise RuntimeError("../shared not found: set DOCKET_SHARED_DIR to the shared folder")
+
+
+SHARED = _find_shared()
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """The ../shared folder beside the checkout (corpus, schema, seeds)."""
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    """The seed press release the project started from."""
+    return next((SHARED / "seeds").glob("*.txt")).read_text(encoding="utf-8")
