@@ -8,10 +8,19 @@ from docket.config import tunables
 
 
 @click.command()
-@click.option("--host", default=lambda: tunables.get("DOCKET_HOST"), show_default="127.0.0.1",
-              help="Address to bind; keep 127.0.0.1 unless a proxy sits in front.")
-@click.option("--port", type=int, default=lambda: tunables.get_int("DOCKET_PORT"),
-              show_default="8000", help="Port to listen on.")
+@click.option(
+    "--host",
+    default=lambda: tunables.get("DOCKET_HOST"),
+    show_default="127.0.0.1",
+    help="Address to bind; keep 127.0.0.1 unless a proxy sits in front.",
+)
+@click.option(
+    "--port",
+    type=int,
+    default=lambda: tunables.get_int("DOCKET_PORT"),
+    show_default="8000",
+    help="Port to listen on.",
+)
 @click.option("--threads", type=int, default=4, show_default=True, help="Worker threads.")
 def serve(host: str, port: int, threads: int) -> None:
     """Serve the web app with waitress: `docket serve --port 8000`."""
@@ -26,8 +35,13 @@ def serve(host: str, port: int, threads: int) -> None:
     waitress_serve(application, host=host, port=port, threads=threads, ident="docket")
 
 
-@click.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True,
-                                 "help_option_names": []})
+@click.command(
+    context_settings={
+        "ignore_unknown_options": True,
+        "allow_extra_args": True,
+        "help_option_names": [],
+    }
+)
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
 def manage(args: tuple[str, ...]) -> None:
     """Run a Django management command: `docket manage migrate`."""
@@ -47,5 +61,9 @@ def settings_cmd(markdown: bool) -> None:
         click.echo(tunables.markdown(), nl=False)
         return
     for t in tunables.TUNABLES:
-        value = "(set)" if t.name == "DOCKET_SECRET_KEY" and tunables.get(t.name) else tunables.get(t.name)
+        value = (
+            "(set)"
+            if t.name == "DOCKET_SECRET_KEY" and tunables.get(t.name)
+            else tunables.get(t.name)
+        )
         click.echo(f"{t.name:30} {value!s:25} {t.help}")

@@ -7,8 +7,8 @@ import tempfile
 os.environ.setdefault("DOCKET_SECRET_KEY", "test-only-secret-key-not-for-production-use-0123456789")
 os.environ.setdefault("DOCKET_DATA_DIR", tempfile.mkdtemp(prefix="docket-test-"))
 
-from docket.config.settings import *  # noqa: E402,F403
-from docket.config.settings import _database  # noqa: E402
+from docket.config.settings import *  # noqa: F403
+from docket.config.settings import _database
 
 DATABASES = {"default": _database(os.environ.get("DOCKET_TEST_DATABASE_URL", ""))}
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):

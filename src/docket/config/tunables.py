@@ -18,23 +18,39 @@ class Tunable:
 
 
 TUNABLES: tuple[Tunable, ...] = (
-    Tunable("DOCKET_DATA_DIR", "./docket-data",
-            "Directory for the SQLite database, secret key and stored documents (mode 700)."),
-    Tunable("DOCKET_DATABASE_URL", "",
-            "Database URL, e.g. postgresql://user@host/db. Empty: SQLite in the data directory."),
-    Tunable("DOCKET_SECRET_KEY", "",
-            "Django secret key. Empty: read DATA_DIR/secret_key (made by `docket demo`)."),
+    Tunable(
+        "DOCKET_DATA_DIR",
+        "./docket-data",
+        "Directory for the SQLite database, secret key and stored documents (mode 700).",
+    ),
+    Tunable(
+        "DOCKET_DATABASE_URL",
+        "",
+        "Database URL, e.g. postgresql://user@host/db. Empty: SQLite in the data directory.",
+    ),
+    Tunable(
+        "DOCKET_SECRET_KEY",
+        "",
+        "Django secret key. Empty: read DATA_DIR/secret_key (made by `docket demo`).",
+    ),
     Tunable("DOCKET_DEBUG", "0", "1 turns on Django debug pages. Never in production."),
     Tunable("DOCKET_HOST", "127.0.0.1", "Address `docket serve` binds to."),
     Tunable("DOCKET_PORT", "8000", "Port `docket serve` listens on."),
-    Tunable("DOCKET_ALLOWED_HOSTS", "127.0.0.1,localhost",
-            "Comma-separated host names the web app answers to."),
-    Tunable("DOCKET_HTTPS", "0",
-            "1 when served over HTTPS: secure cookies, HSTS, redirect to https."),
+    Tunable(
+        "DOCKET_ALLOWED_HOSTS",
+        "127.0.0.1,localhost",
+        "Comma-separated host names the web app answers to.",
+    ),
+    Tunable(
+        "DOCKET_HTTPS", "0", "1 when served over HTTPS: secure cookies, HSTS, redirect to https."
+    ),
     Tunable("DOCKET_LOG_LEVEL", "INFO", "Logging level for the docket loggers."),
     Tunable("DOCKET_MAX_UPLOAD_MB", "20", "Largest document accepted by upload or ingest, in MB."),
-    Tunable("DOCKET_LOGIN_FAILURE_LIMIT", "5",
-            "Failed logins before an account/address pair is locked out."),
+    Tunable(
+        "DOCKET_LOGIN_FAILURE_LIMIT",
+        "5",
+        "Failed logins before an account/address pair is locked out.",
+    ),
     Tunable("DOCKET_LOGIN_COOLOFF_MINUTES", "15", "How long a login lock-out lasts."),
 )
 

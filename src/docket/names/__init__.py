@@ -1,0 +1,1 @@
+"""Name normalisation, transliteration keys and matching across scripts. Pure library."""
