@@ -45,7 +45,16 @@ TUNABLES: tuple[Tunable, ...] = (
         "DOCKET_HTTPS", "0", "1 when served over HTTPS: secure cookies, HSTS, redirect to https."
     ),
     Tunable("DOCKET_LOG_LEVEL", "INFO", "Logging level for the docket loggers."),
-    Tunable("DOCKET_MAX_UPLOAD_MB", "20", "Largest document accepted by upload or ingest, in MB."),
+    Tunable(
+        "DOCKET_MAX_UPLOAD_MB",
+        "20",
+        "Largest document (or JSON Lines report) accepted by upload, ingest or extract, in MB.",
+    ),
+    Tunable(
+        "DOCKET_EXTRACT_TIME_LIMIT",
+        "60",
+        "Seconds allowed to read one document, and again to extract its facts.",
+    ),
     Tunable(
         "DOCKET_LOGIN_FAILURE_LIMIT",
         "5",
