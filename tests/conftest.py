@@ -32,3 +32,71 @@ def shared_dir() -> Path:
 def seed_text() -> str:
     """The seed press release the project started from."""
     return next((SHARED / "seeds").glob("*.txt")).read_text(encoding="utf-8")
+
+
+def _pdf_with_text(lines: list[str], title: str | None = None) -> bytes:
+    """A one-page PDF whose text layer holds `lines`, written by hand (Helvetica, WinAnsi)."""
+
+    def literal(text: str) -> bytes:
+        escaped = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+        return b"(" + escaped.encode("cp1252") + b")"
+
+    stream = b"BT /F1 12 Tf 14 TL 72 720 Td\n"
+    stream += b"".join(literal(line) + b" Tj T*\n" for line in lines) + b"ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]
+    if title:
+        objects.append(b"<< /Title " + literal(title) + b" >>")
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    info = b" /Info %d 0 R" % len(objects) if title else b""
+    out += b"trailer\n<< /Size %d /Root 1 0 R%s >>\n" % (len(objects) + 1, info)
+    out += b"startxref\n%d\n%%%%EOF\n" % xref
+    return bytes(out)
+
+
+def _docx_with(
+    paragraphs: list[str], rows: list[list[str]] | None = None, title: str | None = None
+) -> bytes:
+    """A .docx with a heading, paragraphs and an optional table, made with python-docx."""
+    import io
+
+    import docx
+
+    document = docx.Document()
+    if title:
+        document.core_properties.title = title
+    for text in paragraphs:
+        document.add_paragraph(text)
+    if rows:
+        table = document.add_table(rows=len(rows), cols=len(rows[0]))
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                table.cell(r, c).text = value
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.fixture(scope="session")
+def make_pdf():
+    """Build a PDF with a text layer: `make_pdf(["line", ...], title=None) -> bytes`."""
+    return _pdf_with_text
+
+
+@pytest.fixture(scope="session")
+def make_docx():
+    """Build a .docx: `make_docx(["paragraph", ...], rows=[[...]], title=None) -> bytes`."""
+    return _docx_with

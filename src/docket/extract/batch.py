@@ -221,9 +221,10 @@ class _Worker:
         self.deadline = math.inf
 
     def start(self, seq: int, line: Line, time_limit: float) -> None:
-        self.conn.send((line.number, line.data))
-        self.task = (seq, line)
+        # The clock starts before the send: handing over a huge line is part of its cost.
         self.deadline = time.monotonic() + time_limit
+        self.task = (seq, line)
+        self.conn.send((line.number, line.data))
 
     def finish(self) -> tuple[int, Line]:
         assert self.task is not None

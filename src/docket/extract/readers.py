@@ -404,7 +404,7 @@ _BLOCK_TAGS = _words(
 )
 _LINK_BLOCKS = _words("ul ol dl table div section p")
 _LINK_HEAVY = 0.6  # a block whose text is mostly links is navigation
-_WRAPPER_SHARE = 0.4  # never drop, as furniture, an element holding this share of the text
+_WRAPPER_SHARE = 0.4  # never drop an element holding this share of the page's non-link text
 
 
 def _read_html(data: bytes, name: str, deadline: _Deadline, max_bytes: int) -> _Read:
@@ -527,7 +527,7 @@ def _inside(el: Any, tags: tuple[str, ...]) -> bool:
 
 def _drop_boilerplate(body: Any, deadline: _Deadline) -> None:
     """Drop page furniture and link lists, top down, keeping what holds the main text."""
-    total = max(_text_len(body), 1)
+    plain_total = max(_text_len(body) - _link_len(body), 1)
     stack = [body]
     count = 0
     while stack:
@@ -535,22 +535,24 @@ def _drop_boilerplate(body: Any, deadline: _Deadline) -> None:
             count += 1
             if count % 500 == 0:
                 deadline.check()
-            if isinstance(el.tag, str) and _is_boilerplate(el, total):
+            if isinstance(el.tag, str) and _is_boilerplate(el, plain_total):
                 _drop(el)
             else:
                 stack.append(el)
 
 
-def _is_boilerplate(el: Any, total: int) -> bool:
+def _is_boilerplate(el: Any, plain_total: int) -> bool:
+    """Furniture, or a block of links, that does not hold much of the page's plain text."""
     size = _text_len(el)
-    link_heavy = size > 0 and _link_len(el) > _LINK_HEAVY * size
+    links = _link_len(el)
+    holds_little = size - links < _WRAPPER_SHARE * plain_total
     if _is_furniture(el):
-        return size < _WRAPPER_SHARE * total or link_heavy
+        return holds_little
     # Menus and "related stories" lists without telling markup are mostly links.
     return (
-        link_heavy
+        holds_little
+        and links > _LINK_HEAVY * size
         and _tag(el) in _LINK_BLOCKS
-        and size < _WRAPPER_SHARE * total
         and not el.xpath(".//h1")
     )
 
@@ -588,6 +590,7 @@ def _html_paragraphs(root: Any, deadline: _Deadline) -> Iterator[str]:
 
     parts: list[str] = []
     cells: list[str] = []
+    rows: list[str] = []
     pre_depth = 0
 
     def flush() -> str | None:
@@ -616,10 +619,13 @@ def _html_paragraphs(root: Any, deadline: _Deadline) -> Iterator[str]:
             cells.append(_squash("".join(parts)))
             parts.clear()
         elif tag == "tr":
-            row = "\t".join(c for c in cells if c)
+            if row := "\t".join(c for c in cells if c):
+                rows.append(row)
             cells.clear()
-            if row:
-                yield row
+        elif tag == "table":
+            if rows:
+                yield "\n".join(rows)  # a table is one block, a row a line
+            rows.clear()
         elif tag in _BLOCK_TAGS and (text := flush()) is not None:
             yield text
         if tag == "pre":
