@@ -119,9 +119,7 @@ def _run_file(path: str, fmt: str, published: str | None, limit: float, max_byte
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings on odd PDFs are noise
     try:
-        doc = read_document(
-            path, max_bytes=max_bytes, time_limit=limit, stdin=click.get_binary_stream("stdin")
-        )
+        doc = read_document(path, max_bytes=max_bytes, time_limit=limit, stdin=sys.stdin.buffer)
     except ReadError as exc:
         raise click.ClickException(str(exc)) from None
     record = extract_record(doc.text, doc_id=doc.name, published=published, time_limit=limit)
@@ -264,16 +262,16 @@ def _run_batch(
     except BatchError as exc:
         raise click.ClickException(f"{input_path}: {exc}") from None
     finally:
-        if source is not click.get_binary_stream("stdin"):
+        if source is not sys.stdin.buffer:
             source.close()
-        if sink is not click.get_binary_stream("stdout"):
+        if sink is not sys.stdout.buffer:
             sink.close()
     reporter.summary(stats)
 
 
 def _open_input(path: str) -> tuple[IO[bytes], int | None]:
     if path == "-":
-        return click.get_binary_stream("stdin"), None
+        return sys.stdin.buffer, None
     try:
         source = open(path, "rb")  # noqa: SIM115 - closed by the caller
         info = os.fstat(source.fileno())
@@ -282,15 +280,12 @@ def _open_input(path: str) -> tuple[IO[bytes], int | None]:
         raise click.ClickException(
             f"E210 {path}: cannot read the input ({detail}). Check the path."
         ) from None
-    if stat.S_ISDIR(info.st_mode):
-        source.close()
-        raise click.ClickException(f"E210 {path}: is a directory. Give a JSON Lines file.")
     return source, info.st_size if stat.S_ISREG(info.st_mode) else None
 
 
 def _open_output(path: str) -> IO[bytes]:
     if path == "-":
-        return click.get_binary_stream("stdout")
+        return sys.stdout.buffer
     return open(path, "wb")
 
 

@@ -209,10 +209,17 @@ def _warm_up() -> None:
 class _Worker:
     """One extraction process, fed one line at a time over a pipe."""
 
-    def __init__(self, context: BaseContext) -> None:
+    def __init__(self, context: BaseContext, *, siblings: list[_Worker]) -> None:
         self.conn, child_conn = context.Pipe()
+        # A forked child inherits the parent's end of its own pipe and of its siblings'
+        # pipes; it must close them, or it never sees EOF when the parent dies.
+        inherited = [self.conn, *(w.conn for w in siblings)]
+        forked = context.get_start_method() == "fork"
         self.process = context.Process(  # type: ignore[attr-defined]
-            target=_worker_main, args=(child_conn,), daemon=True, name="docket-extract"
+            target=_worker_main,
+            args=(child_conn, inherited if forked else []),
+            daemon=True,
+            name="docket-extract",
         )
         self.process.start()
         child_conn.close()  # so the parent sees EOF when the worker dies
@@ -249,7 +256,9 @@ class _Pool:
         self.context = context
         self.time_limit = time_limit
         self.window = _WINDOW_PER_WORKER * workers
-        self.workers = [_Worker(context) for _ in range(workers)]
+        self.workers: list[_Worker] = []
+        for _ in range(workers):
+            self.workers.append(_Worker(context, siblings=self.workers))
         self.done: dict[int, LineResult] = {}
         self.next_seq = 0
         self.next_out = 0
@@ -318,7 +327,8 @@ class _Pool:
             self.done[seq] = _error_result(line, code, detail)
             logger.warning("line %d: %s", line.number, detail)
         worker.stop(kill=kill)
-        self.workers[self.workers.index(worker)] = _Worker(self.context)
+        others = [w for w in self.workers if w is not worker]
+        self.workers[self.workers.index(worker)] = _Worker(self.context, siblings=others)
 
     def close(self) -> None:
         for worker in self.workers:
@@ -330,8 +340,10 @@ class _Pool:
 _READY = "ready"
 
 
-def _worker_main(conn: Connection) -> None:
+def _worker_main(conn: Connection, inherited: list[Connection]) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
+    for other in inherited:
+        other.close()
     _warm_up()
     conn.send(_READY)
     while True:
