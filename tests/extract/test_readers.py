@@ -28,6 +28,10 @@ def _write(tmp_path: Path, name: str, data: bytes) -> Path:
     return path
 
 
+def _html(tmp_path: Path, html: str, name: str = "page.html", encoding="utf-8") -> Document:
+    return read_document(_write(tmp_path, name, html.encode(encoding)))
+
+
 def _error(path, **kwargs) -> ReadError:
     with pytest.raises(ReadError) as info:
         read_document(path, **kwargs)
@@ -192,7 +196,7 @@ def test_read_document_html_drops_link_lists_without_markup(tmp_path):
         "<p>He has not been seen since, his wife told <a href='/x'>reporters</a>.</p></div>"
         f"<div><a href='/a'>Older posts</a> | <a href='/b'>Newer posts</a></div></body></html>"
     )
-    doc = read_document(_write(tmp_path, "page.htm", html.encode()))
+    doc = _html(tmp_path, html, "page.htm")
     assert doc.text == (
         "Police detained the writer on Monday evening at his flat.\n\n"
         "He has not been seen since, his wife told reporters."
@@ -206,7 +210,7 @@ def test_read_document_html_prefers_the_largest_article(tmp_path):
         + "The detained lawyer was moved to a prison. " * 20
         + "</p></article><article><p>Another teaser.</p></article></body></html>"
     )
-    doc = read_document(_write(tmp_path, "page.html", html.encode()))
+    doc = _html(tmp_path, html)
     assert doc.text.startswith("The case\n\nThe detained lawyer was moved")
     assert "teaser" not in doc.text.lower()
 
@@ -218,7 +222,7 @@ def test_read_document_html_adds_headline_outside_the_article(tmp_path):
         + "The activist was taken from her office. " * 5
         + "</p></div></body></html>"
     )
-    doc = read_document(_write(tmp_path, "page.html", html.encode()))
+    doc = _html(tmp_path, html)
     assert doc.text.split("\n\n")[0] == "Activist detained in the capital"
 
 
@@ -227,14 +231,14 @@ def test_read_document_html_declared_charset(tmp_path):
         "<html><head><meta http-equiv='Content-Type' content='text/html; charset=windows-1252'>"
         "</head><body><p>Le journaliste a été arrêté à Bakou.</p></body></html>"
     )
-    doc = read_document(_write(tmp_path, "page.html", html.encode("cp1252")))
+    doc = _html(tmp_path, html, encoding="cp1252")
     assert doc.text == "Le journaliste a été arrêté à Bakou."
     assert doc.encoding == "windows-1252"
 
 
 def test_read_document_html_keeps_preformatted_text(tmp_path):
     html = "<html><body><p>Statement:</p><pre>Line one\n    indented line</pre></body></html>"
-    doc = read_document(_write(tmp_path, "page.html", html.encode()))
+    doc = _html(tmp_path, html)
     assert doc.text == "Statement:\n\nLine one\n    indented line"
 
 
@@ -247,7 +251,7 @@ def test_read_document_html_with_only_navigation_fails_e111(tmp_path):
 
 def test_read_document_xhtml_with_xml_declaration(tmp_path):
     html = '<?xml version="1.0" encoding="utf-8"?>\n<html><body><p>Détenu.</p></body></html>'
-    assert read_document(_write(tmp_path, "page.xhtml", html.encode())).text == "Détenu."
+    assert _html(tmp_path, html, "page.xhtml").text == "Détenu."
 
 
 # -- PDF ----------------------------------------------------------------------------------
