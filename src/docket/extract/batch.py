@@ -37,6 +37,7 @@ logger = logging.getLogger(__name__)
 MB = 1024 * 1024
 DEFAULT_MAX_LINE_BYTES = 20 * MB
 DEFAULT_TIME_LIMIT = 60.0  # seconds to extract one report
+_START_SECONDS = 120.0  # for a worker to load the pipeline and say it is ready
 # Finished results allowed to wait for an earlier, slower one, per worker.
 _WINDOW_PER_WORKER = 64
 _WARM_UP_TEXT = "On 1 May 2020 the police detained a teacher, who was sentenced to three years."
@@ -203,7 +204,11 @@ def _context() -> BaseContext:
 
 
 def _warm_up() -> None:
-    extract(_WARM_UP_TEXT)
+    """Load the pipeline before the clock runs; if this fails, each report says so (E208)."""
+    try:
+        extract(_WARM_UP_TEXT)
+    except Exception as exc:
+        logger.warning("extraction warm-up failed (%s)", type(exc).__name__)
 
 
 class _Worker:
@@ -225,7 +230,7 @@ class _Worker:
         child_conn.close()  # so the parent sees EOF when the worker dies
         self.ready = False
         self.task: tuple[int, Line] | None = None
-        self.deadline = math.inf
+        self.deadline = time.monotonic() + _START_SECONDS  # until it says it is ready
 
     def start(self, seq: int, line: Line, time_limit: float) -> None:
         # The clock starts before the send: handing over a huge line is part of its cost.
@@ -308,16 +313,19 @@ class _Pool:
                 self._replace(worker, "E209", "the worker process stopped")
                 continue
             if message == _READY:
-                worker.ready = True
+                worker.ready, worker.deadline = True, math.inf
             else:
                 seq, line = worker.finish()
                 record, persons, error = message
                 self.done[seq] = LineResult(line.number, record, persons, error, line.size)
         now = time.monotonic()
         for worker in busy:
-            if worker.task is not None and now >= worker.deadline:
-                limit = f"took longer than {self.time_limit:g} s"
-                self._replace(worker, "E207", limit, kill=True)
+            if now < worker.deadline:
+                continue
+            if worker.task is None:
+                raise BatchError("E212", f"no extraction worker started in {_START_SECONDS:g} s")
+            limit = f"took longer than {self.time_limit:g} s"
+            self._replace(worker, "E207", limit, kill=True)
 
     def _replace(self, worker: _Worker, code: str, detail: str, *, kill: bool = False) -> None:
         if worker.task is None and not worker.ready:
