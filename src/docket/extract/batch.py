@@ -10,8 +10,9 @@ order. A line that cannot be extracted gives an error record
 JSON, a missing or wrong key, a line over the size limit, a report that takes
 longer than the time limit (its worker is killed and replaced), or one that
 crashes extraction. Memory stays bounded: lines are streamed, and only a small
-window of finished results waits for a slow earlier one. `BatchError` means
-the input itself cannot be read, or no worker could start.
+window of finished results waits for a slow earlier one. A line is read as soon
+as a worker is free, so from a slow pipe a result may wait for the next line.
+`BatchError` means the input itself cannot be read, or no worker could start.
 """
 
 from __future__ import annotations
@@ -353,19 +354,13 @@ def _worker_main(conn: Connection, inherited: list[Connection]) -> None:
     for other in inherited:
         other.close()
     _warm_up()
-    conn.send(_READY)
-    while True:
-        try:
-            task = conn.recv()
-        except (EOFError, OSError):
-            return
-        if task is None:
-            return
-        number, data = task
-        try:
+    try:
+        conn.send(_READY)
+        while (task := conn.recv()) is not None:
+            number, data = task
             conn.send(process_line(number, data))
-        except (BrokenPipeError, OSError):
-            return
+    except (EOFError, OSError):  # the parent is gone
+        return
 
 
 def process_line(number: int, data: bytes) -> tuple[bytes, int, str | None]:
