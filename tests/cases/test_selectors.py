@@ -210,3 +210,26 @@ def test_contract_detention_date_court_and_facility(person, fact):
     assert contract["facility"] == "Kashgar Prison"
     assert contract["sentence"] == {"death": True, "suspended": True}
     assert contract["role"] == "other"
+
+
+def test_person_page_bundles_the_parts(demo, viewer):
+    page = sel.person_page(user=viewer, person_id=demo.person_ids[0])
+    assert page.summary.name == "Ikram Nurmehmet"
+    assert [e.date_text for e in page.timeline][:2] == ["2010-2016", "January 2024"]
+    assert page.sentences[0].expected_release.text == "July 2030 at the latest"
+    assert [c.case.pk for c in page.cases] == [demo.case_ids[0]]
+    assert page.codefendants[0].count == 4
+    assert page.conflicts == []
+    assert len(page.facts) > 15
+
+
+def test_institution_list(demo, viewer):
+    unused = institution_create(actor="system:test", name="Aksu Prison", kind="prison")
+    names = [i.name for i in sel.institution_list(user=viewer)]
+    assert names == [
+        "Aksu Prison",
+        "Urumqi Intermediate People's Court",
+        "Urumqi No. 1 Detention Center",
+    ]
+    assert list(sel.institution_list(user=viewer, kind="prison")) == [unused]
+    assert sel.institution_get(user=viewer, institution_id=unused.pk) == unused

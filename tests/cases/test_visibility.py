@@ -87,6 +87,7 @@ def everything(user, record):
         sel.person_to_contract(person=alim, user=user),
         [(c.value, c.quote) for c in sel.claim_list(user=user)],
         [(s.title, s.text) for s in evidence_sel.source_list(user=user)],
+        list(sel.institution_list(user=user)),
     ]
     for filters in (
         {"ethnicity": f"{SECRET}ic"},
@@ -169,3 +170,25 @@ def test_viewer_sees_no_suggestions(users, record):
     assert "suggested" in set(
         sel.claim_list(user=users["researcher"]).values_list("review_status", flat=True)
     )
+
+
+def test_restricted_values_stay_out_of_logs_and_audit(person, fact, caplog):
+    import logging
+
+    from docket.core.models import AuditEvent
+
+    caplog.set_level(logging.DEBUG, logger="docket")
+    witness = person(role="witness", confidentiality=None, name="Gulnisa Secretname")
+    fact(witness, "occupation", "night-shift informant")
+    fact(witness, "event", {"type": "interrogation", "place": "Hotel Room 12"})
+    alim = person(name="Alim Tursun")
+    claim = fact(alim, "ethnicity", "Hiddenethnic", confidentiality="restricted")
+    from docket.cases.services import claim_reject, claim_update
+
+    claim_update(actor="system:test", claim=claim, value="Otherethnic")
+    claim_reject(actor="system:test", claim=claim, reason="Hiddenethnic was a typo")
+    audit = repr(list(AuditEvent.objects.values_list("before", "after")))
+    for secret in ("Secretname", "informant", "Room 12", "Hiddenethnic", "Otherethnic"):
+        assert secret not in caplog.text
+        assert secret not in audit
+    assert "Alim Tursun" in audit  # internal values are kept in clear

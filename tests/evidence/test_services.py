@@ -111,3 +111,20 @@ def test_source_selectors_follow_confidentiality(users, person, fact):
     editor_spans = selectors.source_highlights(user=users["editor"], source=public)
     assert [h.field for h in editor_spans] == ["sex", "allegation"]
     assert selectors.source_get(user=users["viewer"], source_id=public.pk) == public
+
+
+def test_source_segments_split_text_at_cited_spans(users, person, fact):
+    source = source_create(
+        actor="system:test", text="Alim, 40, a Uyghur teacher.", confidentiality="public"
+    ).source
+    alim = person()
+    age = fact(alim, "age", 40, source=source, quote="Alim, 40")
+    ethnicity = fact(alim, "ethnicity", "Uyghur", source=source, quote="40, a Uyghur")
+    segments = selectors.source_segments(user=users["viewer"], source=source)
+    assert [(s.text, s.claim_ids) for s in segments] == [
+        ("Alim, ", (age.pk,)),
+        ("40", (age.pk, ethnicity.pk)),
+        (", a Uyghur", (ethnicity.pk,)),
+        (" teacher.", ()),
+    ]
+    assert "".join(s.text for s in segments) == source.text

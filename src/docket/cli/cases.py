@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import click
 
@@ -42,7 +43,7 @@ def list_cases(as_json: bool, username: str | None) -> None:
     _print_table(found, people)
 
 
-def _print_table(found: list, people: dict) -> None:  # type: ignore[type-arg]
+def _print_table(found: list[Any], people: dict[int, list[Any]]) -> None:
     from rich.console import Console
     from rich.table import Table
 

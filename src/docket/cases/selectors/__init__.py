@@ -16,8 +16,10 @@ from docket.cases.selectors.cases import (
 from docket.cases.selectors.claims import claim_get, claim_list
 from docket.cases.selectors.conflicts import Conflict, ConflictValue, conflict_list
 from docket.cases.selectors.contract import case_to_contract, person_to_contract
+from docket.cases.selectors.institutions import institution_get, institution_list
 from docket.cases.selectors.persons import (
     Fact,
+    PersonPage,
     PersonSummary,
     SentenceView,
     TimelineEntry,
@@ -30,6 +32,7 @@ from docket.cases.selectors.persons import (
     person_list,
     person_names,
     person_occupations,
+    person_page,
     person_sentences,
     person_summary,
     person_timeline,
@@ -42,6 +45,7 @@ __all__ = [
     "ConflictValue",
     "Evidence",
     "Fact",
+    "PersonPage",
     "PersonSummary",
     "SentenceView",
     "Sourced",
@@ -56,6 +60,8 @@ __all__ = [
     "claim_list",
     "claims_visible",
     "conflict_list",
+    "institution_get",
+    "institution_list",
     "person_allegations",
     "person_cases",
     "person_charges",
@@ -67,6 +73,7 @@ __all__ = [
     "person_list",
     "person_names",
     "person_occupations",
+    "person_page",
     "person_sentences",
     "person_summary",
     "person_timeline",

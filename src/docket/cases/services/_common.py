@@ -12,7 +12,7 @@ LEVELS = {lv.value: lv.label for lv in Level}
 
 
 def check_level(value: Any, field: str = "confidentiality") -> str:
-    return terms.check(LEVELS, value, field=field, what="confidentiality level")  # type: ignore[arg-type]
+    return terms.check(LEVELS, value, field=field, what="confidentiality level")
 
 
 def default_level(role: str | None) -> str:
