@@ -35,6 +35,7 @@ from docket.cases.selectors._common import (
     row_evidence,
 )
 from docket.core import edtf
+from docket.core.audit import canonical_json
 from docket.core.errors import NotFound
 from docket.vocab import terms
 
@@ -250,9 +251,11 @@ def person_facts(*, user: Any, person: Person, fields: tuple[str, ...] = ()) -> 
         qs = qs.filter(field__in=fields)
     grouped: dict[tuple[str, str], list[Any]] = {}
     for claim in qs:
-        grouped.setdefault((claim.field, repr(claim.value)), []).append(claim)
+        grouped.setdefault((claim.field, canonical_json(claim.value)), []).append(claim)
     conflicted = {
-        (c.field, repr(v.value)) for c in conflict_list(user=user, person=person) for v in c.values
+        (c.field, canonical_json(v.value))
+        for c in conflict_list(user=user, person=person)
+        for v in c.values
     }
     facts = [
         Fact(
