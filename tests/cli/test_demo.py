@@ -49,3 +49,15 @@ def test_demo_prepares_data_dir_once(tmp_path):
         "SELECT (SELECT count(*) FROM cases_claim), (SELECT count(*) FROM core_auditevent)"
     ).fetchone()
     assert again == counts
+
+
+def test_cases_list_before_setup_fails_clearly(tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DOCKET_")}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    env |= {"DOCKET_DATA_DIR": str(tmp_path)}
+    command = [sys.executable, "-m", "docket", "cases", "list"]
+    no_key = subprocess.run(command, env=env, capture_output=True, text=True)
+    assert no_key.returncode == 1 and "No secret key" in no_key.stderr
+    env["DOCKET_SECRET_KEY"] = "test-key"
+    no_db = subprocess.run(command, env=env, capture_output=True, text=True)
+    assert no_db.returncode == 1 and "run `docket demo`" in no_db.stderr
