@@ -231,5 +231,14 @@ def test_institution_list(demo, viewer):
         "Urumqi Intermediate People's Court",
         "Urumqi No. 1 Detention Center",
     ]
-    assert list(sel.institution_list(user=viewer, kind="prison")) == [unused]
+    assert list(sel.institution_list(user=viewer, kinds={"prison"})) == [unused]
     assert sel.institution_get(user=viewer, institution_id=unused.pk) == unused
+
+
+def test_claim_evidence(demo, users):
+    claim = sel.claim_list(user=users["viewer"], field="sentence").first()
+    evidence = sel.claim_evidence(user=users["viewer"], claim=claim)
+    assert evidence.quote in {
+        "sentenced to six and a half years in prison",
+        "between 12 and 15 years in prison",
+    }

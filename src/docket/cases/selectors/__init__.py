@@ -13,7 +13,7 @@ from docket.cases.selectors.cases import (
     person_cases,
     person_codefendants,
 )
-from docket.cases.selectors.claims import claim_get, claim_list
+from docket.cases.selectors.claims import claim_evidence, claim_get, claim_list
 from docket.cases.selectors.conflicts import Conflict, ConflictValue, conflict_list
 from docket.cases.selectors.contract import case_to_contract, person_to_contract
 from docket.cases.selectors.institutions import institution_get, institution_list
@@ -56,6 +56,7 @@ __all__ = [
     "case_list",
     "case_persons",
     "case_to_contract",
+    "claim_evidence",
     "claim_get",
     "claim_list",
     "claims_visible",

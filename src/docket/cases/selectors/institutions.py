@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -11,7 +12,7 @@ from docket.cases.selectors._common import levels_for
 from docket.core.errors import NotFound
 
 
-def institution_list(*, user: Any, kind: str | None = None) -> QuerySet[Institution]:
+def institution_list(*, user: Any, kinds: Iterable[str] | None = None) -> QuerySet[Institution]:
     """Institutions not yet cited, or cited by an event the user may see (a secret site
     known only from restricted records stays hidden), by name."""
     levels = list(levels_for(user))
@@ -19,8 +20,8 @@ def institution_list(*, user: Any, kind: str | None = None) -> QuerySet[Institut
         Q(events__isnull=True)
         | Q(events__confidentiality__in=levels, events__person__confidentiality__in=levels)
     )
-    if kind is not None:
-        qs = qs.filter(kind=kind)
+    if kinds is not None:
+        qs = qs.filter(kind__in=list(kinds))
     return qs.distinct().order_by("name", "id")
 
 
