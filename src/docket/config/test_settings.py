@@ -15,3 +15,4 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}  # noqa: F405
 DATABASES["default"]["CONN_MAX_AGE"] = 0
 AXES_ENABLED = True
+DOCKET_AUDIT_PURGE_ALLOWED = True
