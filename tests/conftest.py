@@ -176,3 +176,119 @@ def person(db):
         return person_create(actor="system:test", **options)
 
     return make
+
+
+def _spans(text: str, *quotes: str) -> list[list[int]]:
+    """The span of each quote's first occurrence in text."""
+    found = []
+    for quote in quotes:
+        start = text.index(quote)
+        found.append([start, start + len(quote)])
+    return found
+
+
+def seed_persons(text: str) -> list[dict]:
+    """What an extractor reports for the seed press release, as the contract's JSON.
+
+    Written by hand from the text (spans found in it), so ingest can be tested on the
+    extraction contract whatever the state of the extraction pipeline.
+    """
+    court = "Urumqi Intermediate People\u2019s Court"
+    ikram = {
+        "name": "Ikram Nurmehmet",
+        "role": "victim",
+        "count": 1,
+        "sex": "male",
+        "age": 33,
+        "ethnicity": "Uyghur",
+        "occupations": ["filmmaker", "director"],
+        "court": court,
+        "facility": "Urumqi No. 1 Detention Center",
+        "charges": ["actively participating in terrorist activities"],
+        "charge_categories": ["terrorism"],
+        "sentence": {"min_months": 78, "max_months": 78},
+        "status": "sentenced",
+        "allegations": ["torture", "coerced_confession", "family_not_notified"],
+        "events": [
+            {
+                "type": "sentence",
+                "date": "2024-01",
+                "evidence": _spans(text, "convicted Nurmehmet"),
+            },
+            {
+                "type": "family_notification",
+                "date": "2024-08-23",
+                "evidence": _spans(text, "did not inform his family"),
+            },
+        ],
+        "evidence": {
+            "name": _spans(text, "Ikram Nurmehmet"),
+            "sex": _spans(text, "while he was studying"),
+            "age": _spans(text, "33"),
+            "ethnicity": _spans(text, "Uyghur filmmaker"),
+            "occupations": _spans(text, "filmmaker", "director"),
+            "court": _spans(text, court),
+            "facility": _spans(text, "Urumqi No. 1 Detention Center"),
+            "charges": _spans(text, "actively participating in terrorist activities"),
+            "charge_categories": _spans(text, "actively participating in terrorist activities"),
+            "sentence": _spans(text, "six and a half years in prison"),
+            "status": _spans(text, "was sentenced"),
+            "allegations": _spans(
+                text, "tortured him", "false confession", "did not inform his family"
+            ),
+        },
+    }
+    maya = {
+        "name": "Maya Wang",
+        "role": "source",
+        "occupations": ["associate China director"],
+        "evidence": {
+            "name": _spans(text, "Maya Wang"),
+            "occupations": _spans(text, "associate China director"),
+        },
+    }
+    four = {
+        "name": None,
+        "role": "victim",
+        "count": 4,
+        "ethnicity": "Uyghur",
+        "evidence": {"ethnicity": _spans(text, "Four other Uyghurs")},
+    }
+    tahir = {
+        "name": "Tahir Imin",
+        "role": "source",
+        "age": 42,
+        "ethnicity": "Uyghur",
+        "occupations": ["activist"],
+        "evidence": {
+            "name": _spans(text, "Tahir Imin"),
+            "age": _spans(text, "42"),
+            "ethnicity": _spans(text, "Uyghur activist"),
+            "occupations": _spans(text, "activist"),
+        },
+    }
+    six = {
+        "name": None,
+        "role": "victim",
+        "count": 6,
+        "court": court,
+        "charges": ["separatism"],
+        "charge_categories": ["separatism"],
+        "sentence": {"min_months": 144, "max_months": 180},
+        "status": "sentenced",
+        "events": [{"type": "sentence", "date": None, "evidence": _spans(text, "had sentenced")}],
+        "evidence": {
+            "court": [[text.index(court, text.index("Tahir")), 0]],
+            "sentence": _spans(text, "between 12 and 15 years in prison"),
+            "charges": _spans(text, "separatism"),
+            "status": _spans(text, "had sentenced all six"),
+        },
+    }
+    six["evidence"]["court"][0][1] = six["evidence"]["court"][0][0] + len(court)
+    return [ikram, maya, four, tahir, six]
+
+
+@pytest.fixture
+def seed_extraction(seed_text) -> dict:
+    """The seed's extraction as the contract's JSON: {"persons": [...]} (hand-written)."""
+    return {"persons": seed_persons(seed_text)}
