@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -125,12 +126,198 @@ def users(make_user):
     return found
 
 
-@pytest.fixture
-def demo(db):
-    """The demo records (docket.ingest.demo), loaded through the services."""
-    from docket.ingest.demo import demo_load
+@dataclass(frozen=True)
+class HandEntered:
+    """The records `hand_entered_records` made, by id."""
 
-    return demo_load(actor="system:test")
+    source_id: int
+    case_ids: tuple[int, ...]
+    person_ids: tuple[int, ...]
+
+
+def hand_entered_records(text: str, actor: str = "system:test") -> HandEntered:
+    """Every fact of the seed press release, entered by hand through the case services.
+
+    Each fact is an accepted claim citing the words that support it. A rich, fixed data
+    set for the case tests, whatever extraction finds (`docket demo` ingests instead).
+    """
+    from docket.cases.models import Person
+    from docket.cases.services import case_create, claim_create, institution_create, person_create
+    from docket.evidence.services import source_create
+
+    source = source_create(
+        actor=actor,
+        text=text,
+        title="Human Rights Watch press release on Ikram Nurmehmet",
+        publisher="Human Rights Watch",
+        published="2024",
+        filename="demo_hrw_ikram_nurmehmet.txt",
+        media_type="text/plain",
+        confidentiality="public",
+    ).source
+
+    def facts(subject, *rows):
+        kind = "person" if isinstance(subject, Person) else "case"
+        for field, value, quote in rows:
+            claim_create(
+                actor=actor, field=field, value=value, source=source, quote=quote, accept=True,
+                **{kind: subject},
+            )  # fmt: skip
+
+    xinjiang = {"country": "China", "region": "Xinjiang", "city": "Urumqi"}
+    court = institution_create(
+        actor=actor, name="Urumqi Intermediate People's Court", kind="court", **xinjiang
+    )
+    facility = institution_create(
+        actor=actor, name="Urumqi No. 1 Detention Center", kind="detention_facility", **xinjiang
+    )
+    trial = case_create(
+        actor=actor, title="Ikram Nurmehmet and four co-defendants", confidentiality="public"
+    )
+    partners = case_create(
+        actor=actor, title="Tahir Imin's six business partners", confidentiality="public"
+    )
+    ikram = person_create(actor=actor, confidentiality="public")
+    facts(
+        ikram,
+        ("name", {"text": "Ikram Nurmehmet", "script": "Latn", "kind": "legal"}, "Ikram Nurmehmet"),
+        (
+            "membership",
+            {"case": trial.pk, "role": "victim"},
+            "in connection to Nurmehmet\u2019s case",
+        ),
+        ("sex", "male", "while he was studying"),
+        ("age", {"age": 33, "as_of": "2024"}, "Nurmehmet, 33"),
+        ("ethnicity", "Uyghur", "the Uyghur filmmaker"),
+        ("occupation", "filmmaker", "Uyghur filmmaker"),
+        ("occupation", "director", "filmmaker and director"),
+        ("status", "sentenced", "was sentenced to six and a half years in prison"),
+        (
+            "event",
+            {"type": "stay_abroad", "date": "2010/2016", "place": "Turkey"},
+            "studying in Turkey between 2010 and 2016",
+        ),
+        (
+            "event",
+            {"type": "alleged_torture", "description": "held in a dark room for 20 days"},
+            "held him in a dark room for 20 days and tortured him",
+        ),
+        (
+            "event",
+            {"type": "conviction", "date": "2024-01", "institution": court.pk, "case": trial.pk},
+            "Urumqi Intermediate People\u2019s Court convicted Nurmehmet, 33, in January 2024",
+        ),
+        (
+            "event",
+            {"type": "family_notification", "date": "2024-08-23", "case": trial.pk},
+            "did not inform his family about his conviction for more than half a year, "
+            "on August 23",
+        ),
+        (
+            "event",
+            {"type": "detention", "institution": facility.pk, "case": trial.pk},
+            "currently being held in Urumqi No. 1 Detention Center",
+        ),
+        (
+            "charge",
+            {
+                "text": "actively participating in terrorist activities",
+                "category": "terrorism",
+                "case": trial.pk,
+            },
+            "actively participating in terrorist activities",
+        ),
+        (
+            "sentence",
+            {"min_months": 78, "max_months": 78, "case": trial.pk},
+            "sentenced to six and a half years in prison",
+        ),
+        ("allegation", "torture", "tortured him until he gave a false confession"),
+        ("allegation", "coerced_confession", "gave a false confession"),
+        (
+            "allegation",
+            "family_not_notified",
+            "the authorities did not inform his family about his conviction",
+        ),
+        ("allegation", "foreign_ties", "his possession of a Turkish residency permit"),
+        ("allegation", "unfair_trial", "which was the sole basis for his conviction"),
+    )
+    four = person_create(actor=actor, confidentiality="public")
+    facts(
+        four,
+        ("count", 4, "Four other Uyghurs whose identities are unknown"),
+        ("ethnicity", "Uyghur", "Four other Uyghurs"),
+        (
+            "membership",
+            {"case": trial.pk, "role": "victim"},
+            "were also convicted in connection to Nurmehmet\u2019s case",
+        ),
+        ("event", {"type": "conviction", "case": trial.pk}, "were also convicted"),
+    )
+    six = person_create(actor=actor, confidentiality="public")
+    facts(
+        six,
+        ("count", 6, "all six of his business partners"),
+        ("membership", {"case": partners.pk, "role": "victim"}, "his business partners"),
+        ("status", "sentenced", "had sentenced all six"),
+        (
+            "event",
+            {"type": "sentence", "institution": court.pk, "case": partners.pk},
+            "the Urumqi Intermediate People\u2019s Court had sentenced all six of his business "
+            "partners",
+        ),
+        (
+            "charge",
+            {"text": "separatism", "category": "separatism", "case": partners.pk},
+            "separatism",
+        ),
+        (
+            "sentence",
+            {"min_months": 144, "max_months": 180, "case": partners.pk},
+            "between 12 and 15 years in prison",
+        ),
+        ("allegation", "foreign_ties", "because of their association with him"),
+    )
+    # Sources of a report are restricted by default (DESIGN.md), even when quoted by name.
+    tahir = person_create(actor=actor, role="source")
+    facts(
+        tahir,
+        ("name", {"text": "Tahir Imin", "script": "Latn", "kind": "legal"}, "Tahir Imin"),
+        ("membership", {"case": partners.pk, "role": "source"}, "Tahir Imin, 42, said"),
+        ("age", {"age": 42, "as_of": "2024"}, "Tahir Imin, 42"),
+        ("ethnicity", "Uyghur", "US-based Uyghur activist"),
+        ("occupation", "activist", "Uyghur activist"),
+    )
+    maya = person_create(actor=actor, role="source")
+    facts(
+        maya,
+        ("name", {"text": "Maya Wang", "script": "Latn", "kind": "legal"}, "Maya Wang"),
+        ("membership", {"case": trial.pk, "role": "source"}, "said Maya Wang"),
+        (
+            "occupation",
+            "associate China director",
+            "associate China director at Human Rights Watch",
+        ),
+    )
+    hrw = {"kind": "call_for_release", "by": "Human Rights Watch"}
+    facts(
+        trial,
+        (
+            "intervention",
+            hrw,
+            "The Chinese authorities should immediately release the Uyghur filmmaker and director",
+        ),
+    )
+    facts(partners, ("intervention", hrw, "press for their immediate release"))
+    return HandEntered(
+        source.pk, (trial.pk, partners.pk), (ikram.pk, four.pk, six.pk, tahir.pk, maya.pk)
+    )
+
+
+@pytest.fixture
+def demo(db, seed_text):
+    """Hand-entered records of the seed press release: two cases, five persons."""
+    return hand_entered_records(seed_text)
 
 
 SAMPLE_REPORT = (

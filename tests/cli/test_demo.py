@@ -23,7 +23,7 @@ def demo(data_dir):
 def test_demo_prepares_data_dir_once(tmp_path):
     data = tmp_path / "docket-data"
     first = demo(data)
-    assert "Demo data loaded: 2 cases, 5 persons." in first.stdout
+    assert "Demo data loaded: 5 reports, " in first.stdout
     [line] = [x for x in first.stdout.splitlines() if "with password: " in x]
     password = line.split("with password: ")[1]
     assert len(password) >= 20

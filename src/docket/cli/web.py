@@ -38,7 +38,7 @@ def serve(host: str, port: int, threads: int) -> None:
 @click.command()
 @click.option("--admin", "admin_name", default="admin", show_default=True, help="Admin user name.")
 def demo(admin_name: str) -> None:
-    """Set up data, demo records and an admin: `docket demo`."""
+    """Set up data, ingest sample reports and add an admin: `docket demo`."""
     from docket.config import paths
 
     paths.ensure_data_dir()
@@ -64,10 +64,13 @@ def demo(admin_name: str) -> None:
         raise click.ClickException(str(exc)) from exc
     if loaded.created:
         click.echo(
-            f"Demo data loaded: {len(loaded.case_ids)} cases, {len(loaded.person_ids)} persons."
+            f"Demo data loaded: {loaded.reports} reports, {loaded.persons} persons, "
+            f"{loaded.claims} facts."
         )
     else:
         click.echo("Demo data present already; nothing added.")
+    if loaded.failed:
+        click.echo(f"{loaded.failed} demo reports could not be loaded (see the log).", err=True)
     if password:
         click.echo(f"Created user '{admin_name}' with password: {password}")
         click.echo("The password is shown this once and stored only as a hash.")

@@ -259,8 +259,8 @@ def ingest_run(
             encoded = data.encode("utf-8")
             yield Line(seq, encoded, len(encoded))
 
-    # Forked workers must not share the parent's database connection.
-    connection.close()
+    if not connection.in_atomic_block:  # forked workers need not inherit an open connection
+        connection.close()
     for result in extract_lines(lines(), workers=workers, time_limit=time_limit):
         while early:
             report(early.popleft())
