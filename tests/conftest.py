@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -32,3 +35,66 @@ def shared_dir() -> Path:
 def seed_text() -> str:
     """The seed press release the project started from."""
     return next((SHARED / "seeds").glob("*.txt")).read_text(encoding="utf-8")
+
+
+# Browser tests: Debian's Chromium driven by Playwright (never `playwright install`).
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@dataclass
+class BrowserSession:
+    """A Playwright page on the live server, with what it tried to fetch elsewhere."""
+
+    page: Any
+    base_url: str
+    offsite_requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+
+    def login(self, username: str, password: str) -> None:
+        self.page.goto(f"{self.base_url}/accounts/login/")
+        self.page.fill("input[name=username]", username)
+        self.page.fill("input[name=password]", password)
+        self.page.click("form.stacked button[type=submit]")
+        self.page.wait_for_load_state()
+
+
+@pytest.fixture
+def browser(live_server, monkeypatch) -> Iterator[BrowserSession]:
+    """A headless Chromium page that may reach only the live test server (offline check)."""
+    # Playwright's sync API runs an event loop in this thread; Django's ORM would refuse it.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = chromium.new_context()
+        session = BrowserSession(page=None, base_url=live_server.url)
+
+        def only_live_server(route: Any) -> None:
+            url = route.request.url
+            if url.startswith((live_server.url + "/", "data:")):
+                route.continue_()
+            else:
+                session.offsite_requests.append(url)
+                route.abort()
+
+        context.route("**/*", only_live_server)
+        session.page = context.new_page()
+        session.page.on(
+            "console",
+            lambda msg: session.console_errors.append(msg.text) if msg.type == "error" else None,
+        )
+        try:
+            yield session
+        finally:
+            chromium.close()
