@@ -73,6 +73,7 @@ def browser(live_server, monkeypatch) -> Iterator[BrowserSession]:
     """A headless Chromium page that may reach only the live test server (offline check)."""
     # Playwright's sync API runs an event loop in this thread; Django's ORM would refuse it.
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
@@ -98,3 +99,6 @@ def browser(live_server, monkeypatch) -> Iterator[BrowserSession]:
             yield session
         finally:
             chromium.close()
+            # Connections opened while Playwright's loop ran live in its context: close
+            # them here, or PostgreSQL refuses to drop the test database at the end.
+            connections.close_all()
