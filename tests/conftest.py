@@ -37,6 +37,38 @@ def seed_text() -> str:
     return next((SHARED / "seeds").glob("*.txt")).read_text(encoding="utf-8")
 
 
+@pytest.fixture
+def make_user(db):
+    """Create a user with a role: make_user("editor")."""
+    from docket.accounts.services import user_create
+
+    def make(role: str, username: str | None = None):
+        return user_create(
+            actor="system:test",
+            username=username or f"{role}-user",
+            role=role,
+            password="correct horse battery staple 42",
+        )
+
+    return make
+
+
+@pytest.fixture
+def users(make_user):
+    """One user per role, by role name, plus None for the public."""
+    found = {role: make_user(role) for role in ("admin", "editor", "researcher", "viewer")}
+    found["public"] = None
+    return found
+
+
+@pytest.fixture
+def demo(db):
+    """The demo records (docket.ingest.demo), loaded through the services."""
+    from docket.ingest.demo import demo_load
+
+    return demo_load(actor="system:test")
+
+
 # Browser tests: Debian's Chromium driven by Playwright (never `playwright install`).
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

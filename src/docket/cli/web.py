@@ -35,6 +35,47 @@ def serve(host: str, port: int, threads: int) -> None:
     waitress_serve(application, host=host, port=port, threads=threads, ident="docket")
 
 
+@click.command()
+@click.option("--admin", "admin_name", default="admin", show_default=True, help="Admin user name.")
+def demo(admin_name: str) -> None:
+    """Prepare the data directory, demo data and an admin account: `docket demo`."""
+    from docket.config import paths
+
+    paths.ensure_data_dir()
+    paths.ensure_secret_key()
+    from docket.cli import _django
+
+    _django.setup()
+    from django.core.management import call_command
+
+    from docket.accounts.models import User
+    from docket.accounts.services import generate_password, user_create
+    from docket.core.errors import ApplicationError
+    from docket.ingest.demo import demo_load
+
+    try:
+        call_command("migrate", interactive=False, verbosity=0)
+        loaded = demo_load(actor="system:demo")
+        password = None
+        if not User.objects.filter(username=admin_name).exists():
+            password = generate_password()
+            user_create(actor="system:demo", username=admin_name, role="admin", password=password)
+    except ApplicationError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if loaded.created:
+        click.echo(
+            f"Demo data loaded: {len(loaded.case_ids)} cases, {len(loaded.person_ids)} persons."
+        )
+    else:
+        click.echo("Demo data present already; nothing added.")
+    if password:
+        click.echo(f"Created user '{admin_name}' with password: {password}")
+        click.echo("The password is shown this once and stored only as a hash.")
+    else:
+        click.echo(f"User '{admin_name}' exists already (its password was shown when created).")
+    click.echo(f"Data directory: {paths.data_dir()}")
+
+
 @click.command(
     context_settings={
         "ignore_unknown_options": True,

@@ -97,6 +97,9 @@ def _database(url: str) -> dict:
 
 DATABASES = {"default": _database(tunables.get("DOCKET_DATABASE_URL"))}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+AUTH_USER_MODEL = "accounts.User"
+# Only test settings turn this on: lets `flush` empty the append-only audit log.
+DOCKET_AUDIT_PURGE_ALLOWED = False
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -18,3 +18,4 @@ AXES_ENABLED = True
 # No collectstatic in tests: WhiteNoise serves from the app folders (and would
 # warn on every request about a missing STATIC_ROOT).
 STATIC_ROOT = None
+DOCKET_AUDIT_PURGE_ALLOWED = True

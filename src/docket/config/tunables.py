@@ -52,6 +52,11 @@ TUNABLES: tuple[Tunable, ...] = (
         "Failed logins before an account/address pair is locked out.",
     ),
     Tunable("DOCKET_LOGIN_COOLOFF_MINUTES", "15", "How long a login lock-out lasts."),
+    Tunable(
+        "DOCKET_RESTRICTED_ROLES",
+        "admin,editor",
+        "Comma-separated roles that may see restricted values (others see public and internal).",
+    ),
 )
 
 _BY_NAME = {t.name: t for t in TUNABLES}

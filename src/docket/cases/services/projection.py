@@ -1,0 +1,132 @@
+"""Keep the projection (Person columns and fact rows) in step with accepted claims.
+
+Only the claim services call this. A row is found by its full value, so two sources
+saying the same thing support one row; a row left without accepted claims is deleted.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+
+from docket.cases.fields import PERSON_COLUMNS, column_values
+from docket.cases.models import (
+    Allegation,
+    CaseMembership,
+    Charge,
+    Claim,
+    Event,
+    Intervention,
+    Name,
+    Occupation,
+    Person,
+    Sentence,
+)
+from docket.core.confidentiality import RANK, most_permissive
+from docket.core.dates import edtf_columns
+
+ACCEPTED = "accepted"
+ROW_MODELS: dict[str, type[models.Model]] = {
+    "name": Name,
+    "occupation": Occupation,
+    "membership": CaseMembership,
+    "event": Event,
+    "charge": Charge,
+    "sentence": Sentence,
+    "allegation": Allegation,
+    "intervention": Intervention,
+}
+
+
+def _row_spec(claim: Claim) -> tuple[type[models.Model], dict[str, Any], dict[str, Any]]:
+    """Return (model, identifying values, derived values) of the row `claim` supports."""
+    v, person = claim.value, claim.person
+    field = claim.field
+    if field == "name":
+        return Name, {"person": person, **v}, {}
+    if field == "occupation":
+        return Occupation, {"person": person, "title": v}, {}
+    if field == "membership":
+        return CaseMembership, {"person": person, "case_id": v["case"], "role": v["role"]}, {}
+    if field == "allegation":
+        return Allegation, {"person": person, "type": v["type"], "case_id": v["case"]}, {}
+    if field == "charge":
+        key = {"person": person, "case_id": v["case"]}
+        key |= {k: v[k] for k in ("text", "category", "statute")}
+        return Charge, key, {}
+    if field == "event":
+        key = {"person": person, "case_id": v["case"], "institution_id": v["institution"]}
+        key |= {k: v[k] or "" for k in ("type", "date", "place", "description")}
+        return Event, key, edtf_columns("date", v["date"])
+    if field == "sentence":
+        key = {"person": person, "case_id": v["case"], "start": v["start"] or ""}
+        key |= {k: v[k] for k in ("min_months", "max_months", "life", "death", "suspended")}
+        return Sentence, key, edtf_columns("start", v["start"])
+    if field == "intervention":
+        case_id = claim.case_id or v["case"]
+        key = {"person": person, "case_id": case_id, "date": v["date"] or ""}
+        key |= {k: v[k] for k in ("kind", "by", "response")}
+        return Intervention, key, edtf_columns("date", v["date"])
+    raise ValueError(f"no row model for claim field {field}")
+
+
+def _refresh_row(row: Any) -> str:
+    """Recompute a row's confidentiality from its accepted claims; delete it if none."""
+    levels = list(
+        row.claims.filter(review_status=ACCEPTED).values_list("confidentiality", flat=True)
+    )
+    label = f"{row._meta.label_lower}:{row.pk}"
+    if not levels:
+        row.delete()
+        return f"{label} removed"
+    level = most_permissive(levels)
+    if row.confidentiality != level:
+        row.confidentiality = level
+        row.save(update_fields=["confidentiality"])
+    return label
+
+
+def refresh_person_column(person: Person, field: str) -> str:
+    """Set a single-valued Person column from its accepted claims.
+
+    The most public claim wins, then the earliest reviewed: a later, disagreeing claim
+    never overwrites; selectors report the disagreement as a conflict.
+    """
+    accepted = Claim.objects.filter(person=person, field=field, review_status=ACCEPTED)
+    pick = min(
+        accepted,
+        key=lambda c: (RANK[c.confidentiality], c.reviewed_at or c.created_at, c.pk),
+        default=None,
+    )
+    values = column_values(field, pick.value if pick else None)
+    for column, value in values.items():
+        setattr(person, column, value)
+    setattr(person, f"{field}_level", pick.confidentiality if pick else "")
+    person.save(update_fields=[*values, f"{field}_level", "updated_at"])
+    return f"cases.person:{person.pk}.{field}"
+
+
+def project(claim: Claim) -> str:
+    """Add an accepted claim to the projection; return what it touched."""
+    if claim.field in PERSON_COLUMNS:
+        return refresh_person_column(claim.person, claim.field)
+    model, key, derived = _row_spec(claim)
+    row = model.objects.filter(**key).first()  # type: ignore[attr-defined]
+    if row is None:
+        values = derived | key | {"confidentiality": claim.confidentiality}
+        row = model.objects.create(**values)  # type: ignore[attr-defined]
+    row.claims.add(claim)
+    return _refresh_row(row)
+
+
+def unproject(claim: Claim) -> list[str]:
+    """Take a claim that is no longer accepted out of the projection."""
+    if claim.field in PERSON_COLUMNS:
+        return [refresh_person_column(claim.person, claim.field)]
+    model = ROW_MODELS[claim.field]
+    touched = []
+    for row in model.objects.filter(claims=claim):  # type: ignore[attr-defined]
+        row.claims.remove(claim)
+        touched.append(_refresh_row(row))
+    return touched
