@@ -12,10 +12,12 @@ from docket.cases.selectors.cases import (
     case_persons,
     person_cases,
     person_codefendants,
+    person_memberships,
 )
-from docket.cases.selectors.claims import claim_get, claim_list
+from docket.cases.selectors.claims import claim_evidence, claim_get, claim_list
 from docket.cases.selectors.conflicts import Conflict, ConflictValue, conflict_list
 from docket.cases.selectors.contract import case_to_contract, person_to_contract
+from docket.cases.selectors.institutions import institution_list
 from docket.cases.selectors.persons import (
     Fact,
     PersonSummary,
@@ -52,10 +54,12 @@ __all__ = [
     "case_list",
     "case_persons",
     "case_to_contract",
+    "claim_evidence",
     "claim_get",
     "claim_list",
     "claims_visible",
     "conflict_list",
+    "institution_list",
     "person_allegations",
     "person_cases",
     "person_charges",
@@ -65,6 +69,7 @@ __all__ = [
     "person_get",
     "person_interventions",
     "person_list",
+    "person_memberships",
     "person_names",
     "person_occupations",
     "person_sentences",

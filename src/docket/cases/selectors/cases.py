@@ -8,7 +8,15 @@ from typing import Any
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from docket.cases.models import Case, CaseMembership, Charge, Event, Institution, Person
-from docket.cases.selectors._common import display_name, levels_for, levels_seeing, visible_count
+from docket.cases.selectors._common import (
+    Sourced,
+    display_name,
+    levels_for,
+    levels_seeing,
+    prefetch_evidence,
+    row_evidence,
+    visible_count,
+)
 from docket.core.dates import q_overlaps
 from docket.core.errors import NotFound, field_error
 from docket.vocab import terms
@@ -220,3 +228,20 @@ def case_filter_choices(*, user: Any) -> CaseFilterChoices:
         facilities=tuple(i for i in institutions if i.kind in terms.FACILITY_KINDS),
         years=tuple(sorted(years)),
     )
+
+
+def person_memberships(*, user: Any, person: Person) -> list[Sourced]:
+    """The person's part in each visible case, with the evidence for it."""
+    levels = levels_seeing(user, person)
+    memberships = (
+        CaseMembership.objects.filter(
+            person=person, confidentiality__in=levels, case__confidentiality__in=levels
+        )
+        .select_related("case")
+        .prefetch_related(prefetch_evidence(levels))
+        .order_by("id")
+    )
+    return [
+        Sourced(m, terms.label(terms.PERSON_ROLES, m.role), row_evidence(m, levels))
+        for m in memberships
+    ]

@@ -7,7 +7,7 @@ from typing import Any
 from django.db.models import QuerySet
 
 from docket.cases.models import Claim, Person
-from docket.cases.selectors._common import claims_visible
+from docket.cases.selectors._common import Evidence, claims_visible, evidence_of, levels_for
 from docket.core.errors import NotFound
 
 
@@ -39,3 +39,8 @@ def claim_get(*, user: Any, claim_id: int) -> Claim:
     if claim is None:
         raise NotFound("claim")
     return claim
+
+
+def claim_evidence(*, user: Any, claim: Claim) -> Evidence:
+    """Where `claim` comes from, as `user` may see it (a hidden source is withheld)."""
+    return evidence_of(claim, levels_for(user))
