@@ -69,6 +69,24 @@ def demo(db):
     return demo_load(actor="system:test")
 
 
+@pytest.fixture
+def client_as(make_user):
+    """A test client signed in with `role` ("anonymous": signed out): client_as("viewer")."""
+    from django.test import Client
+
+    accounts: dict[str, Any] = {}
+
+    def signed_in(role: str) -> Client:
+        client = Client()
+        if role != "anonymous":
+            if role not in accounts:
+                accounts[role] = make_user(role)
+            client.force_login(accounts[role])
+        return client
+
+    return signed_in
+
+
 # Browser tests: Debian's Chromium driven by Playwright (never `playwright install`).
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

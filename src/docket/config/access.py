@@ -2,9 +2,10 @@
 
 Every named URL in the project must appear in PERMISSIONS (a test walks the
 resolver and fails on any missing name). A URL that is not listed is refused
-to everyone, so forgetting an entry fails closed. Object-level rules
-(restricted claims, unpublished cases) are applied by the selectors; this
-table decides only whether a role may open a page at all.
+to everyone, so forgetting an entry fails closed. Which records and facts a
+page then shows is decided by the selectors (confidentiality); which writes
+succeed, by the services (accounts.roles capabilities). The role sets below
+are those same capabilities, so a page never offers what its service refuses.
 """
 
 from __future__ import annotations
@@ -16,40 +17,53 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
+from docket.accounts import roles
+from docket.accounts.models import Role
+
 ANONYMOUS = "anonymous"
-VIEWER = "viewer"
-RESEARCHER = "researcher"
-EDITOR = "editor"
-ADMIN = "admin"
-ROLES = (ANONYMOUS, VIEWER, RESEARCHER, EDITOR, ADMIN)
-STAFF_ROLES = (VIEWER, RESEARCHER, EDITOR, ADMIN)
+ROLES = (ANONYMOUS, Role.VIEWER.value, Role.RESEARCHER.value, Role.EDITOR.value, Role.ADMIN.value)
 
 EVERYONE = frozenset(ROLES)
-STAFF = frozenset(STAFF_ROLES)
-SUGGESTERS = frozenset({RESEARCHER, EDITOR, ADMIN})
-EDITORS = frozenset({EDITOR, ADMIN})
-ADMINS = frozenset({ADMIN})
+STAFF = frozenset(roles.CAPABILITIES[roles.VIEW])
+SUGGESTERS = frozenset(roles.CAPABILITIES[roles.SUGGEST])
+EDITORS = frozenset(roles.CAPABILITIES[roles.REVIEW])
+ADMINS = frozenset(roles.CAPABILITIES[roles.MANAGE_USERS])
 
 # URL name ("namespace:name", or "namespace:*" for a whole namespace) -> roles.
 PERMISSIONS: dict[str, frozenset[str]] = {
     "publish:home": EVERYONE,
+    "publish:favicon": EVERYONE,
     "login": EVERYONE,
     "logout": EVERYONE,
-    # The Django admin is back office for administrators only.
+    "cases:case_list": STAFF,
+    "cases:case_detail": STAFF,
+    "cases:case_create": EDITORS,
+    "cases:person_detail": STAFF,
+    "cases:person_create": EDITORS,
+    "cases:person_edit": EDITORS,
+    "cases:institution_create": SUGGESTERS,
+    "evidence:source_list": STAFF,
+    "evidence:source_detail": STAFF,
+    # Researchers suggest claims; the claim services accept them only from reviewers.
+    "ingest:claim_create": SUGGESTERS,
+    "ingest:claim_edit": SUGGESTERS,
+    "ingest:claim_review": EDITORS,
+    # The Django admin is back office (users, lock-outs) for administrators only.
     "admin:*": ADMINS,
 }
 
-
 # Links in the site header, shown only to roles that may open them.
-NAVIGATION: tuple[tuple[str, str], ...] = (("Admin", "admin:index"),)
+NAVIGATION: tuple[tuple[str, str], ...] = (
+    ("Cases", "cases:case_list"),
+    ("Sources", "evidence:source_list"),
+    ("New person", "cases:person_create"),
+    ("Admin", "admin:index"),
+)
 
 
 def role_of(user: object) -> str:
-    """Return the access role of `user`: `anonymous`, or the role stored on the account."""
-    if not getattr(user, "is_authenticated", False):
-        return ANONYMOUS
-    role = getattr(user, "role", "")
-    return role if role in STAFF_ROLES else ""
+    """Return the access role of `user`: `anonymous`, or the role of the active account."""
+    return roles.role_of(user) or ANONYMOUS
 
 
 def roles_for(url_name: str) -> frozenset[str]:
@@ -62,8 +76,8 @@ def roles_for(url_name: str) -> frozenset[str]:
 
 def may_open(user: object, url_name: str) -> bool:
     """True when `user` may open the page named `url_name` (public pages: anyone)."""
-    roles = roles_for(url_name)
-    return ANONYMOUS in roles or role_of(user) in roles
+    allowed = roles_for(url_name)
+    return ANONYMOUS in allowed or role_of(user) in allowed
 
 
 class AccessMiddleware:
@@ -79,8 +93,7 @@ class AccessMiddleware:
         self, request: HttpRequest, view_func: object, view_args: object, view_kwargs: object
     ) -> HttpResponse | None:
         match = request.resolver_match
-        url_name = match.view_name if match else ""
-        if may_open(request.user, url_name):
+        if may_open(request.user, match.view_name if match else ""):
             return None
         if role_of(request.user) == ANONYMOUS:
             return redirect_to_login(request.get_full_path())

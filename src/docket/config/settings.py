@@ -55,6 +55,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
     "docket.core.middleware.SecurityHeadersMiddleware",
+    "docket.core.middleware.ApplicationErrorMiddleware",
     # Last, so it sees the resolved URL name: config/access.py decides who may open what.
     "docket.config.access.AccessMiddleware",
 ]
@@ -119,7 +120,7 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "/"
+LOGIN_REDIRECT_URL = "cases:case_list"
 LOGOUT_REDIRECT_URL = "/"
 
 # Login throttling (django-axes): lock the user+address pair after repeated failures.

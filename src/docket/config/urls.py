@@ -8,6 +8,9 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("docket.publish.urls")),
+    path("", include("docket.cases.urls")),
+    path("", include("docket.ingest.urls")),
+    path("sources/", include("docket.evidence.urls")),
     path("accounts/", include("docket.accounts.urls")),
     path("admin/", admin.site.urls),
 ]
