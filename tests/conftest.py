@@ -141,6 +141,7 @@ def browser(live_server, monkeypatch) -> Iterator[BrowserSession]:
 
         context.route("**/*", only_live_server)
         session.page = context.new_page()
+        session.page.set_default_timeout(10_000)
         session.page.on(
             "console",
             lambda msg: session.console_errors.append(msg.text) if msg.type == "error" else None,
