@@ -49,6 +49,7 @@ eval-names: install
 bench: install
 	$(BIN)/python bench/extract.py
 	$(BIN)/python bench/names.py
+	$(BIN)/python bench/cases.py
 
 docs: install
 	$(BIN)/docket settings --markdown > docs/settings.md

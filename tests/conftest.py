@@ -39,16 +39,15 @@ def seed_text() -> str:
 
 @pytest.fixture
 def make_user(db):
-    """Create a user with a role: make_user("editor")."""
-    from docket.accounts.services import user_create
+    """Create a user with a role: make_user("editor") (no password: hashing is slow;
+    tests/accounts covers user_create)."""
+    from docket.accounts.models import User
 
     def make(role: str, username: str | None = None):
-        return user_create(
-            actor="system:test",
-            username=username or f"{role}-user",
-            role=role,
-            password="correct horse battery staple 42",
-        )
+        user = User(username=username or f"{role}-user", role=role)
+        user.set_unusable_password()
+        user.save()
+        return user
 
     return make
 
@@ -69,10 +68,63 @@ def demo(db):
     return demo_load(actor="system:test")
 
 
+SAMPLE_REPORT = (
+    "Alim Tursun, 40, a Uyghur teacher, was detained in May 2017 in Kashgar. "
+    "The Kashgar Intermediate People's Court sentenced him to 10 years in prison for "
+    "\u201cinciting separatism\u201d. A relative said he was tortured in custody. "
+    "Another report gives his age as 52 and calls him a Kazakh."
+)
+
+
 @pytest.fixture
-def client_as(make_user):
-    """A test client signed in with `role` ("anonymous": signed out): client_as("viewer")."""
-    from django.test import Client
+def report(db):
+    """A short public source document (synthetic) to cite in claims."""
+    from docket.evidence.services import source_create
+
+    return source_create(
+        actor="system:test", text=SAMPLE_REPORT, title="Sample report", confidentiality="public"
+    ).source
+
+
+@pytest.fixture
+def fact(db):
+    """Add an accepted claim as a system actor: fact(person_or_case, field, value, **options)."""
+    from docket.cases.models import Person
+    from docket.cases.services import claim_create
+
+    def add(subject, field, value, **options):
+        options.setdefault("accept", True)
+        options.setdefault("actor", "system:test")
+        kind = "person" if isinstance(subject, Person) else "case"
+        return claim_create(field=field, value=value, **{kind: subject}, **options)
+
+    return add
+
+
+@pytest.fixture
+def person(db):
+    """Create a person as a system actor: person(confidentiality="public", name="...")."""
+    from docket.cases.services import person_create
+
+    def make(**options):
+        options.setdefault("confidentiality", "public")
+        return person_create(actor="system:test", **options)
+
+    return make
+
+
+FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def client_as(db):
+    """A test client signed in with `role` ("anonymous": signed out): client_as("viewer").
+
+    Accounts are made by `user_create`, so an admin has the flags the Django admin needs.
+    """
+    from django.test import Client, override_settings
+
+    from docket.accounts.services import user_create
 
     accounts: dict[str, Any] = {}
 
@@ -80,7 +132,13 @@ def client_as(make_user):
         client = Client()
         if role != "anonymous":
             if role not in accounts:
-                accounts[role] = make_user(role)
+                with override_settings(PASSWORD_HASHERS=FAST_HASHER):  # argon2 is slow
+                    accounts[role] = user_create(
+                        actor="system:test",
+                        username=f"{role}-user",
+                        role=role,
+                        password="correct horse battery staple 42",
+                    )
             client.force_login(accounts[role])
         return client
 

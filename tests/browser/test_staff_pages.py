@@ -2,15 +2,17 @@
 
 import pytest
 
+from docket.accounts.services import user_create
+
 pytestmark = pytest.mark.browser
 
-PASSWORD = "correct horse battery staple 42"  # make_user's password
+PASSWORD = "correct horse battery staple 42"
 
 
 @pytest.fixture
-def signed_in(browser, demo, make_user):
-    make_user("viewer")
-    browser.login("viewer-user", PASSWORD)
+def signed_in(browser, demo):
+    user_create(actor="system:test", username="amina", role="viewer", password=PASSWORD)
+    browser.login("amina", PASSWORD)
     return browser
 
 

@@ -9,32 +9,28 @@ from django.urls import reverse
 from docket.cases.models import Person
 from docket.cases.services import claim_create
 from docket.evidence.models import Source
-from docket.evidence.selectors import Highlight
+from docket.evidence.selectors import Highlight, Segment
 from docket.evidence.services import source_create
 from docket.evidence.text import runs
 
 
-def _h(start, end, claim_id=1):
+def _h(start, end, claim_id):
     return Highlight(start, end, claim_id, "event", "text", "accepted")
 
 
-def test_runs_cut_the_text_at_every_highlight_boundary():
-    text = "0123456789"
-    parts = runs(text, [_h(2, 6, 1), _h(4, 8, 2)])
-    assert "".join(r.text for r in parts) == text
-    assert [(r.text, [h.claim_id for h in r.highlights]) for r in parts] == [
-        ("01", []),
-        ("23", [1]),
-        ("45", [1, 2]),
-        ("67", [2]),
-        ("89", []),
+def test_runs_pair_segments_with_their_highlights_and_anchors():
+    highlights = [_h(2, 6, 1), _h(4, 8, 2)]
+    segments = [
+        Segment("01", 0, ()),
+        Segment("23", 2, (1,)),
+        Segment("45", 4, (1, 2)),
+        Segment("67", 6, (2,)),
+        Segment("89", 8, ()),
     ]
+    parts = runs(segments, highlights)
+    assert [r.text for r in parts] == ["01", "23", "45", "67", "89"]
+    assert [[h.claim_id for h in r.highlights] for r in parts] == [[], [1], [1, 2], [2], []]
     assert [[h.claim_id for h in r.starting] for r in parts] == [[], [1], [2], [], []]
-
-
-def test_runs_ignore_spans_outside_the_text():
-    parts = runs("abc", [_h(2, 9), _h(-1, 1), _h(2, 2)])
-    assert [(r.text, r.highlights) for r in parts] == [("abc", ())]
 
 
 def test_source_page_marks_the_quoted_words_of_every_claim(client_as, demo):

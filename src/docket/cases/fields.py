@@ -302,19 +302,22 @@ def spec_for(field: str) -> FieldSpec:
     return spec
 
 
+_EMPTY_COLUMN: dict[str, Any] = {
+    "sex": "",
+    "birth_year": None,
+    "ethnicity": "",
+    "status": "",
+    "count": 1,
+}
+
+
 def column_values(field: str, value: Any) -> dict[str, Any]:
     """Return the Person column values for a single-valued `field`; None clears them."""
     if field == "age":
-        return (
-            {"age": value["age"], "age_as_of": value["as_of"] or ""}
-            if value
-            else {
-                "age": None,
-                "age_as_of": "",
-            }
-        )
-    empty: Any = {"sex": "", "birth_year": None, "ethnicity": "", "status": "", "count": 1}[field]
-    return {field: empty if value is None else value}
+        if value is None:
+            return {"age": None, "age_as_of": ""}
+        return {"age": value["age"], "age_as_of": value["as_of"] or ""}
+    return {field: _EMPTY_COLUMN[field] if value is None else value}
 
 
 def describe(field: str, value: Any) -> str:
@@ -322,9 +325,8 @@ def describe(field: str, value: Any) -> str:
     if field == "name":
         return str(value["text"])
     if field == "age":
-        return f"{value['age']}" + (
-            f" (as of {edtf.parse(value['as_of']).human()})" if value["as_of"] else ""
-        )
+        as_of = f" (as of {edtf.parse(value['as_of']).human()})" if value["as_of"] else ""
+        return f"{value['age']}{as_of}"
     if field == "sentence":
         return sentence_text(value)
     if field == "charge":
@@ -351,7 +353,7 @@ def _months_text(months: int) -> str:
 
 
 def sentence_text(value: dict[str, Any]) -> str:
-    """Return "78 months", "12 years to 15 years", "life", "death (suspended)"."""
+    """Return "78 months", "144 to 180 months (12 years to 15 years)", "life", "death"."""
     if value.get("death"):
         return "death (suspended)" if value.get("suspended") else "death"
     if value.get("life"):

@@ -18,7 +18,7 @@ from docket.core.models import TimeStamped
 
 
 def _level(**kwargs: object) -> models.CharField:
-    return models.CharField(max_length=10, choices=Level.choices, **kwargs)  # type: ignore[arg-type]
+    return models.CharField(max_length=10, choices=Level.choices, **kwargs)
 
 
 def _fact_level() -> models.CharField:

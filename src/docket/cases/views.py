@@ -18,20 +18,6 @@ from docket.cases.forms import (
 )
 from docket.core.web import is_htmx, next_url, page_of, submit
 
-# The parts of a person page, each read by its own selector for the signed-in user.
-PERSON_PARTS = {
-    "summary": selectors.person_summary,
-    "names": selectors.person_names,
-    "timeline": selectors.person_timeline,
-    "charges": selectors.person_charges,
-    "sentences": selectors.person_sentences,
-    "allegations": selectors.person_allegations,
-    "occupations": selectors.person_occupations,
-    "memberships": selectors.person_memberships,
-    "codefendants": selectors.person_codefendants,
-    "interventions": selectors.person_interventions,
-    "conflicts": selectors.conflict_list,
-}
 SUMMARY_FIELDS = ("count", "sex", "birth_year", "age", "ethnicity", "status")
 # What may be added to a person, in the order of the "add" buttons.
 CLAIM_FIELDS = tuple((name, spec.label) for name, spec in SPECS.items() if PERSON in spec.subjects)
@@ -67,16 +53,17 @@ def case_create(request: HttpRequest) -> HttpResponse:
 
 def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
     """Everything the reader may see about a person, every fact with its source."""
-    person = selectors.person_get(user=request.user, person_id=person_id)
-    context = {part: read(user=request.user, person=person) for part, read in PERSON_PARTS.items()}
-    context["facts"] = selectors.person_facts(
-        user=request.user, person=person, fields=SUMMARY_FIELDS
-    )
+    page = selectors.person_page(user=request.user, person_id=person_id)
+    person = page.summary.person
     suggested = selectors.claim_list(user=request.user, person=person, review_status="suggested")
-    context["suggested"] = [
-        (c, selectors.claim_evidence(user=request.user, claim=c)) for c in suggested
-    ]
-    context |= {"person": person, "claim_fields": CLAIM_FIELDS}
+    context = {
+        "page": page,
+        "person": person,
+        "memberships": selectors.person_memberships(user=request.user, person=person),
+        "suggested": [(c, selectors.claim_evidence(user=request.user, claim=c)) for c in suggested],
+        "summary_fields": SUMMARY_FIELDS,
+        "claim_fields": CLAIM_FIELDS,
+    }
     return render(request, "cases/person_detail.html", context)
 
 

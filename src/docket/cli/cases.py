@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import click
 
@@ -22,9 +23,16 @@ def cases() -> None:
 )
 def list_cases(as_json: bool, username: str | None) -> None:
     """List cases and their persons: `docket cases list --json`."""
+    from django.core.exceptions import ImproperlyConfigured
+
     from docket.cli import _django
 
-    _django.setup()
+    try:
+        _django.setup()
+    except ImproperlyConfigured as exc:
+        raise click.ClickException(str(exc)) from exc
+    from django.db import DatabaseError
+
     from docket.accounts.selectors import role_standin, user_get_by_username
     from docket.cases.selectors import case_list, case_persons, case_to_contract
     from docket.core.errors import ApplicationError
@@ -39,10 +47,14 @@ def list_cases(as_json: bool, username: str | None) -> None:
         people = {case.pk: case_persons(user=user, case=case) for case in found}
     except ApplicationError as exc:
         raise click.ClickException(str(exc)) from exc
+    except DatabaseError as exc:
+        raise click.ClickException(
+            f"the database is not ready ({exc}); run `docket demo` or `docket manage migrate`"
+        ) from exc
     _print_table(found, people)
 
 
-def _print_table(found: list, people: dict) -> None:  # type: ignore[type-arg]
+def _print_table(found: list[Any], people: dict[int, list[Any]]) -> None:
     from rich.console import Console
     from rich.table import Table
 

@@ -38,7 +38,7 @@ def serve(host: str, port: int, threads: int) -> None:
 @click.command()
 @click.option("--admin", "admin_name", default="admin", show_default=True, help="Admin user name.")
 def demo(admin_name: str) -> None:
-    """Prepare the data directory, demo data and an admin account: `docket demo`."""
+    """Set up data, demo records and an admin: `docket demo`."""
     from docket.config import paths
 
     paths.ensure_data_dir()

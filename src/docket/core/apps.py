@@ -1,8 +1,10 @@
+from typing import Any
+
 from django.apps import AppConfig
 from django.db.backends.signals import connection_created
 
 
-def _register_sqlite_functions(sender, connection, **kwargs) -> None:  # type: ignore[no-untyped-def]
+def _register_sqlite_functions(sender: Any, connection: Any, **kwargs: Any) -> None:
     """Give each SQLite connection the function the audit DELETE trigger consults."""
     if connection.vendor == "sqlite":
         from docket.core.audit import sqlite_purge_flag

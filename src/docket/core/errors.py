@@ -25,10 +25,12 @@ class ApplicationError(Exception):
         self.field_errors: dict[str, list[str]] = dict(field_errors or {})
 
     def __str__(self) -> str:
-        if not self.field_errors:
-            return self.message
-        details = "; ".join(f"{k}: {' '.join(v)}" for k, v in sorted(self.field_errors.items()))
-        return f"{self.message} ({details})"
+        details = "; ".join(
+            f"{k}: {' '.join(v)}"
+            for k, v in sorted(self.field_errors.items())
+            if v != [self.message]
+        )
+        return f"{self.message} ({details})" if details else self.message
 
     def to_dict(self) -> dict[str, Any]:
         """Return the documented error shape: {"code", "message", "field_errors"}."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from typing import Any
 
@@ -57,3 +58,28 @@ def source_highlights(*, user: Any, source: Source) -> list[Highlight]:
         )
         for c in qs.order_by("span_start", "span_end", "id")
     ]
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of source text and the visible claims citing all of it (empty: plain text)."""
+
+    text: str
+    start: int
+    claim_ids: tuple[int, ...]
+
+
+def source_segments(*, user: Any, source: Source) -> list[Segment]:
+    """Split the text of `source` at every cited span boundary, for highlighting.
+
+    Overlapping spans give segments cited by several claims.
+    """
+    if source.confidentiality not in visible_levels(user=user):
+        raise NotFound("source")
+    marks = source_highlights(user=user, source=source)
+    cuts = sorted({0, len(source.text), *(h.start for h in marks), *(h.end for h in marks)})
+    segments = []
+    for start, end in itertools.pairwise(cuts):
+        cited = tuple(h.claim_id for h in marks if h.start <= start and end <= h.end)
+        segments.append(Segment(source.text[start:end], start, cited))
+    return segments

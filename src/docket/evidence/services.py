@@ -111,7 +111,7 @@ def source_create(
         added_by=actor if user_id is not None else None,
         added_by_name=name,
         confidentiality=terms.check(
-            LEVELS,  # type: ignore[arg-type]
+            LEVELS,
             confidentiality,
             field="confidentiality",
             what="confidentiality level",

@@ -1,30 +1,28 @@
-"""Split a source's text into runs for display, marking the runs that claims cite."""
+"""Pair a source's segments with the highlights citing them, for the source page."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import pairwise
 
-from docket.evidence.selectors import Highlight
+from docket.evidence.selectors import Highlight, Segment
 
 
 @dataclass(frozen=True)
 class Run:
-    """A stretch of text, the highlights covering all of it, and those that start here."""
+    """A segment of text, the highlights covering it, and those that start here (anchors)."""
 
     text: str
     highlights: tuple[Highlight, ...]
     starting: tuple[Highlight, ...]
 
 
-def runs(text: str, highlights: Sequence[Highlight]) -> list[Run]:
-    """Cut `text` at every highlight boundary; overlapping highlights share their runs."""
-    inside = [h for h in highlights if 0 <= h.start < h.end <= len(text)]
-    cuts = sorted({0, len(text)} | {h.start for h in inside} | {h.end for h in inside})
+def runs(segments: Sequence[Segment], highlights: Sequence[Highlight]) -> list[Run]:
+    """One Run per segment, with the Highlight of each claim that cites it."""
+    by_claim = {h.claim_id: h for h in highlights}
     out = []
-    for start, end in pairwise(cuts):
-        covering = tuple(h for h in inside if h.start <= start and end <= h.end)
-        starting = tuple(h for h in covering if h.start == start)
-        out.append(Run(text[start:end], covering, starting))
+    for segment in segments:
+        covering = tuple(by_claim[c] for c in segment.claim_ids if c in by_claim)
+        starting = tuple(h for h in covering if h.start == segment.start)
+        out.append(Run(segment.text, covering, starting))
     return out

@@ -18,6 +18,7 @@ def source_list(request: HttpRequest) -> HttpResponse:
 def source_detail(request: HttpRequest, source_id: int) -> HttpResponse:
     """The document's text; every span a visible claim cites is highlighted."""
     source = selectors.source_get(user=request.user, source_id=source_id)
+    segments = selectors.source_segments(user=request.user, source=source)
     highlights = selectors.source_highlights(user=request.user, source=source)
-    context = {"source": source, "runs": runs(source.text, highlights), "highlights": highlights}
+    context = {"source": source, "runs": runs(segments, highlights), "highlights": highlights}
     return render(request, "evidence/source_detail.html", context)

@@ -7,6 +7,7 @@ the extraction contract); labels are for people and may change.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -14,8 +15,6 @@ from types import MappingProxyType
 from typing import Any
 
 from docket.core.errors import field_error
-
-Vocabulary = MappingProxyType  # id -> label, read-only
 
 ALLEGATION_TYPES = MappingProxyType(
     {
@@ -193,7 +192,7 @@ def charge_category_labels() -> MappingProxyType[str, str]:
     return MappingProxyType({k: c.label for k, c in charge_categories().items()})
 
 
-def check(vocabulary: MappingProxyType[str, str], value: Any, *, field: str, what: str) -> str:
+def check(vocabulary: Mapping[str, str], value: Any, *, field: str, what: str) -> str:
     """Return `value` if it is an id of `vocabulary`; otherwise raise a clear ApplicationError."""
     if isinstance(value, str) and value in vocabulary:
         return value
@@ -209,6 +208,6 @@ def canonical_ethnicity(value: Any, *, field: str = "ethnicity") -> str:
     return ETHNICITY_SPELLINGS.get(text.casefold(), text)
 
 
-def label(vocabulary: MappingProxyType[str, str], value: str) -> str:
+def label(vocabulary: Mapping[str, str], value: str) -> str:
     """Return the label of `value`, or the value itself when unknown (old data)."""
     return vocabulary.get(value, value)

@@ -17,9 +17,10 @@ from docket.cases.selectors.cases import (
 from docket.cases.selectors.claims import claim_evidence, claim_get, claim_list
 from docket.cases.selectors.conflicts import Conflict, ConflictValue, conflict_list
 from docket.cases.selectors.contract import case_to_contract, person_to_contract
-from docket.cases.selectors.institutions import institution_list
+from docket.cases.selectors.institutions import institution_get, institution_list
 from docket.cases.selectors.persons import (
     Fact,
+    PersonPage,
     PersonSummary,
     SentenceView,
     TimelineEntry,
@@ -32,6 +33,7 @@ from docket.cases.selectors.persons import (
     person_list,
     person_names,
     person_occupations,
+    person_page,
     person_sentences,
     person_summary,
     person_timeline,
@@ -44,6 +46,7 @@ __all__ = [
     "ConflictValue",
     "Evidence",
     "Fact",
+    "PersonPage",
     "PersonSummary",
     "SentenceView",
     "Sourced",
@@ -59,6 +62,7 @@ __all__ = [
     "claim_list",
     "claims_visible",
     "conflict_list",
+    "institution_get",
     "institution_list",
     "person_allegations",
     "person_cases",
@@ -72,6 +76,7 @@ __all__ = [
     "person_memberships",
     "person_names",
     "person_occupations",
+    "person_page",
     "person_sentences",
     "person_summary",
     "person_timeline",

@@ -89,7 +89,7 @@ def evidence_of(claim: Claim, levels: frozenset[str]) -> Evidence:
         source_id=source.pk if shown else None,
         source_title=title,
         quote=claim.quote if shown else "",
-        span=span,  # type: ignore[arg-type]
+        span=span,
         method=claim.method,
         veracity=claim.veracity,
         review_status=claim.review_status,

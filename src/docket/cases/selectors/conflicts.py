@@ -8,6 +8,7 @@ from typing import Any
 from docket.cases.fields import SPECS, describe
 from docket.cases.models import Case, Person
 from docket.cases.selectors._common import Evidence, accepted_claims, evidence_of, levels_for
+from docket.core.audit import canonical_json
 
 SINGLE_FIELDS = tuple(name for name, spec in SPECS.items() if spec.single or spec.group)
 
@@ -53,7 +54,7 @@ def conflict_list(
         spec = SPECS[claim.field]
         group = repr(spec.group(claim.value)) if spec.group else ""
         by_value = groups.setdefault((claim.person_id, claim.field, group), {})
-        by_value.setdefault(repr(claim.value), []).append(claim)
+        by_value.setdefault(canonical_json(claim.value), []).append(claim)
     conflicts = []
     for (_, field, _), by_value in groups.items():
         if len(by_value) < 2:

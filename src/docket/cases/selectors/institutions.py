@@ -1,19 +1,32 @@
-"""Reads of institutions (courts, facilities...): reference data every staff role may see."""
+"""Reads of institutions (courts, facilities...)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from docket.cases.models import Institution
 from docket.cases.selectors._common import levels_for
-from docket.core.confidentiality import Level
+from docket.core.errors import NotFound
 
 
-def institution_list(*, user: Any, kinds: frozenset[str] | None = None) -> QuerySet[Institution]:
-    """Institutions by name, for staff (the public sees them only through published events)."""
-    if Level.INTERNAL not in levels_for(user):
-        return Institution.objects.none()
-    qs = Institution.objects.order_by("name", "kind")
-    return qs.filter(kind__in=kinds) if kinds else qs
+def institution_list(*, user: Any, kinds: Iterable[str] | None = None) -> QuerySet[Institution]:
+    """Institutions not yet cited, or cited by an event the user may see (a secret site
+    known only from restricted records stays hidden), by name."""
+    levels = list(levels_for(user))
+    qs = Institution.objects.filter(
+        Q(events__isnull=True)
+        | Q(events__confidentiality__in=levels, events__person__confidentiality__in=levels)
+    )
+    if kinds is not None:
+        qs = qs.filter(kind__in=list(kinds))
+    return qs.distinct().order_by("name", "id")
+
+
+def institution_get(*, user: Any, institution_id: int) -> Institution:
+    institution = institution_list(user=user).filter(pk=institution_id).first()
+    if institution is None:
+        raise NotFound("institution")
+    return institution

@@ -35,6 +35,7 @@ from docket.cases.selectors._common import (
     row_evidence,
 )
 from docket.core import edtf
+from docket.core.audit import canonical_json
 from docket.core.errors import NotFound
 from docket.vocab import terms
 
@@ -250,9 +251,11 @@ def person_facts(*, user: Any, person: Person, fields: tuple[str, ...] = ()) -> 
         qs = qs.filter(field__in=fields)
     grouped: dict[tuple[str, str], list[Any]] = {}
     for claim in qs:
-        grouped.setdefault((claim.field, repr(claim.value)), []).append(claim)
+        grouped.setdefault((claim.field, canonical_json(claim.value)), []).append(claim)
     conflicted = {
-        (c.field, repr(v.value)) for c in conflict_list(user=user, person=person) for v in c.values
+        (c.field, canonical_json(v.value))
+        for c in conflict_list(user=user, person=person)
+        for v in c.values
     }
     facts = [
         Fact(
@@ -296,4 +299,44 @@ def person_summary(*, user: Any, person: Person) -> PersonSummary:
         birth_year=column(person, "birth_year", levels),
         ethnicity=column(person, "ethnicity", levels) or None,
         status=column(person, "status", levels) or None,
+    )
+
+
+@dataclass(frozen=True)
+class PersonPage:
+    """Everything the person page shows, for one reader."""
+
+    summary: PersonSummary
+    names: list[Sourced]
+    occupations: list[Sourced]
+    timeline: list[TimelineEntry]
+    charges: list[Sourced]
+    sentences: list[SentenceView]
+    allegations: list[Sourced]
+    interventions: list[Sourced]
+    facts: list[Fact]
+    cases: list[Any]  # CasePerson: the person's role in each case
+    codefendants: list[Any]  # CasePerson
+    conflicts: list[Any]  # Conflict
+
+
+def person_page(*, user: Any, person_id: int) -> PersonPage:
+    """Return the person page's contents, or raise NotFound."""
+    from docket.cases.selectors.cases import person_cases, person_codefendants
+    from docket.cases.selectors.conflicts import conflict_list
+
+    person = person_get(user=user, person_id=person_id)
+    return PersonPage(
+        summary=person_summary(user=user, person=person),
+        names=person_names(user=user, person=person),
+        occupations=person_occupations(user=user, person=person),
+        timeline=person_timeline(user=user, person=person),
+        charges=person_charges(user=user, person=person),
+        sentences=person_sentences(user=user, person=person),
+        allegations=person_allegations(user=user, person=person),
+        interventions=person_interventions(user=user, person=person),
+        facts=person_facts(user=user, person=person),
+        cases=person_cases(user=user, person=person),
+        codefendants=person_codefendants(user=user, person=person),
+        conflicts=conflict_list(user=user, person=person),
     )

@@ -12,7 +12,7 @@ LEVELS = {lv.value: lv.label for lv in Level}
 
 
 def check_level(value: Any, field: str = "confidentiality") -> str:
-    return terms.check(LEVELS, value, field=field, what="confidentiality level")  # type: ignore[arg-type]
+    return terms.check(LEVELS, value, field=field, what="confidentiality level")
 
 
 def default_level(role: str | None) -> str:
@@ -29,3 +29,8 @@ def text_input(value: Any, field: str, limit: int, *, required: bool) -> str:
     if len(text) > limit:
         raise field_error(field, f"{field} is longer than {limit} characters")
     return text
+
+
+def hidden_keys(*states: dict[str, Any], keys: tuple[str, ...]) -> tuple[str, ...]:
+    """The audit keys to store as markers: `keys` when any state is restricted."""
+    return keys if any(s["confidentiality"] == Level.RESTRICTED for s in states) else ()

@@ -14,7 +14,7 @@ from docket.cases import spans
 from docket.cases.fields import CASE, PERSON, spec_for
 from docket.cases.models import Case, Claim, Institution, Person
 from docket.cases.services import projection
-from docket.cases.services._common import check_level
+from docket.cases.services._common import check_level, hidden_keys
 from docket.core.audit import Actor, actor_fields, audit_record
 from docket.core.confidentiality import Level, most_restrictive
 from docket.core.errors import ApplicationError, field_error
@@ -23,6 +23,7 @@ from docket.vocab import terms
 logger = logging.getLogger(__name__)
 
 MAX_VALUE_CHARS = 8000
+CLAIM_SECRETS = ("value", "quote")
 _METHOD = re.compile(r"^(extractor|import|user|system):\S.{0,190}$")
 
 
@@ -41,11 +42,6 @@ def _snapshot(claim: Claim) -> dict[str, Any]:
         "veracity": claim.veracity,
         "confidentiality": claim.confidentiality,
     }
-
-
-def _restricted(*states: dict[str, Any]) -> tuple[str, ...]:
-    hidden = any(s["confidentiality"] == Level.RESTRICTED for s in states)
-    return ("value", "quote") if hidden else ()
 
 
 def _check_refs(value: Any) -> None:
@@ -151,7 +147,11 @@ def claim_create(
     )
     state = _snapshot(claim)
     audit_record(
-        actor=actor, action="claim.create", entity=claim, after=state, restricted=_restricted(state)
+        actor=actor,
+        action="claim.create",
+        entity=claim,
+        after=state,
+        restricted=hidden_keys(state, keys=CLAIM_SECRETS),
     )
     logger.debug("claim %s created (%s)", claim.pk, field)
     if accept:
@@ -250,6 +250,6 @@ def claim_update(
         entity=claim,
         before=before,
         after=after,
-        restricted=_restricted(before, after),
+        restricted=hidden_keys(before, after, keys=CLAIM_SECRETS),
     )
     return claim

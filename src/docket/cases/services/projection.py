@@ -112,10 +112,10 @@ def project(claim: Claim) -> str:
     if claim.field in PERSON_COLUMNS:
         return refresh_person_column(claim.person, claim.field)
     model, key, derived = _row_spec(claim)
-    row = model.objects.filter(**key).first()  # type: ignore[attr-defined]
+    row = model.objects.filter(**key).first()
     if row is None:
         values = derived | key | {"confidentiality": claim.confidentiality}
-        row = model.objects.create(**values)  # type: ignore[attr-defined]
+        row = model.objects.create(**values)
     row.claims.add(claim)
     return _refresh_row(row)
 
@@ -126,7 +126,7 @@ def unproject(claim: Claim) -> list[str]:
         return [refresh_person_column(claim.person, claim.field)]
     model = ROW_MODELS[claim.field]
     touched = []
-    for row in model.objects.filter(claims=claim):  # type: ignore[attr-defined]
+    for row in model.objects.filter(claims=claim):
         row.claims.remove(claim)
         touched.append(_refresh_row(row))
     return touched

@@ -9,7 +9,7 @@ from django.db import transaction
 
 from docket.accounts.roles import REVIEW, SUGGEST, can, require
 from docket.cases.models import Case, Institution, Person
-from docket.cases.services._common import check_level, default_level, text_input
+from docket.cases.services._common import check_level, default_level, hidden_keys, text_input
 from docket.cases.services.claims import claim_create
 from docket.core.audit import Actor, audit_record
 from docket.core.confidentiality import Level
@@ -20,6 +20,7 @@ logger = logging.getLogger(__name__)
 
 MAX_TITLE = 300
 MAX_DESCRIPTION = 10_000
+CASE_SECRETS = ("title", "description")
 
 
 @transaction.atomic
@@ -77,11 +78,6 @@ def _case_state(case: Case) -> dict[str, Any]:
     }
 
 
-def _case_restricted(*cases: dict[str, Any]) -> tuple[str, ...]:
-    hidden = any(c["confidentiality"] == Level.RESTRICTED for c in cases)
-    return ("title", "description") if hidden else ()
-
-
 @transaction.atomic
 def case_create(
     *,
@@ -105,7 +101,7 @@ def case_create(
         action="case.create",
         entity=case,
         after=state,
-        restricted=_case_restricted(state),
+        restricted=hidden_keys(state, keys=CASE_SECRETS),
     )
     logger.debug("case %s created", case.pk)
     return case
@@ -140,7 +136,7 @@ def case_update(
         entity=case,
         before=before,
         after=after,
-        restricted=_case_restricted(before, after),
+        restricted=hidden_keys(before, after, keys=CASE_SECRETS),
     )
     return case
 
