@@ -7,7 +7,6 @@ import pytest
 from django.urls import reverse
 
 from docket.cases.models import Person
-from docket.cases.services import claim_create
 from docket.evidence.models import Source
 from docket.evidence.selectors import Highlight, Segment
 from docket.evidence.services import source_create
@@ -47,19 +46,12 @@ def test_source_page_marks_the_quoted_words_of_every_claim(client_as, demo):
     assert 'id="claim-' in html
 
 
-def test_source_page_hides_restricted_claims_and_restricted_sources(client_as, demo):
+def test_source_page_hides_restricted_claims_and_restricted_sources(client_as, demo, fact):
     source = Source.objects.get(pk=demo.source_id)
     ikram = Person.objects.get(pk=demo.person_ids[0])
-    claim_create(
-        actor="system:test",
-        person=ikram,
-        field="occupation",
-        value="secret informant",
-        source=source,
-        quote="knowledgeable sources told Human Rights Watch",
-        confidentiality="restricted",
-        accept=True,
-    )
+    quote = "knowledgeable sources told Human Rights Watch"
+    options = {"source": source, "quote": quote, "confidentiality": "restricted"}
+    fact(ikram, "occupation", "secret informant", **options)
     url = reverse("evidence:source_detail", args=[source.pk])
     assert "secret informant" not in client_as("viewer").get(url).content.decode()
     assert "secret informant" in client_as("editor").get(url).content.decode()

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 
 from docket.cases import selectors, services
@@ -16,8 +15,9 @@ from docket.cases.forms import (
     PersonCreateForm,
     PersonEditForm,
 )
-from docket.core.web import is_htmx, next_url, page_of, submit
+from docket.core.web import form_page, is_htmx, next_url, page_of, submit
 
+FORM = "cases/form.html"
 SUMMARY_FIELDS = ("count", "sex", "birth_year", "age", "ethnicity", "status")
 # What may be added to a person, in the order of the "add" buttons.
 CLAIM_FIELDS = tuple((name, spec.label) for name, spec in SPECS.items() if PERSON in spec.subjects)
@@ -43,12 +43,15 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
 
 
 def case_create(request: HttpRequest) -> HttpResponse:
-    form = CaseCreateForm(request.POST or None)
-    case = submit(form, lambda data: services.case_create(actor=request.user, **data))
-    if case is not None:
-        messages.success(request, "Case created.")
-        return redirect("cases:case_detail", case_id=case.pk)
-    return render(request, "cases/form.html", {"form": form, "title": "New case"})
+    return form_page(
+        request,
+        CaseCreateForm(request.POST or None),
+        lambda data: services.case_create(actor=request.user, **data),
+        done=lambda case: reverse("cases:case_detail", args=[case.pk]),
+        message="Case created.",
+        template=FORM,
+        context={"title": "New case"},
+    )
 
 
 def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
@@ -69,37 +72,40 @@ def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
 
 def person_create(request: HttpRequest) -> HttpResponse:
     form = PersonCreateForm(request.POST or None)
-    person = submit(
-        form, lambda _: services.person_create(actor=request.user, **form.service_args())
+    return form_page(
+        request,
+        form,
+        lambda _: services.person_create(actor=request.user, **form.service_args()),
+        done=lambda person: reverse("cases:person_detail", args=[person.pk]),
+        message="Person created. Add what the sources say about them below.",
+        template=FORM,
+        context={"title": "New person"},
     )
-    if person is not None:
-        messages.success(request, "Person created. Add what the sources say about them below.")
-        return redirect("cases:person_detail", person_id=person.pk)
-    return render(request, "cases/form.html", {"form": form, "title": "New person"})
 
 
 def person_edit(request: HttpRequest, person_id: int) -> HttpResponse:
+    """Change who may see that the person exists at all."""
     person = selectors.person_get(user=request.user, person_id=person_id)
-    form = PersonEditForm(request.POST or None, initial={"confidentiality": person.confidentiality})
-    done = submit(
-        form, lambda data: services.person_update(actor=request.user, person=person, **data)
-    )
-    if done is not None:
-        messages.success(request, "Saved.")
-        return redirect("cases:person_detail", person_id=person.pk)
     name = selectors.person_display_name(user=request.user, person=person)
-    context = {"form": form, "title": f"Who may see {name}", "person": person}
-    return render(request, "cases/form.html", context)
+    return form_page(
+        request,
+        PersonEditForm(request.POST or None, initial={"confidentiality": person.confidentiality}),
+        lambda data: services.person_update(actor=request.user, person=person, **data),
+        done=lambda person: reverse("cases:person_detail", args=[person.pk]),
+        message="Saved.",
+        template=FORM,
+        context={"title": f"Who may see {name}", "person": person},
+    )
 
 
 def institution_create(request: HttpRequest) -> HttpResponse:
     """Add a court or facility, so events can name it."""
-    form = InstitutionCreateForm(request.POST or None)
-    found = submit(
-        form,
+    return form_page(
+        request,
+        InstitutionCreateForm(request.POST or None),
         lambda data: services.institution_create(actor=request.user, exist_ok=False, **data),
+        done=lambda _: next_url(request, reverse("cases:case_list")),
+        message="Added; events can now name it.",
+        template=FORM,
+        context={"title": "New court or facility"},
     )
-    if found is not None:
-        messages.success(request, f"{found.name} added; events can now name it.")
-        return redirect(next_url(request, reverse("cases:case_list")))
-    return render(request, "cases/form.html", {"form": form, "title": "New court or facility"})

@@ -6,8 +6,10 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from django import forms
+from django.contrib import messages
 from django.core.paginator import Page, Paginator
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from docket.core.errors import ApplicationError
@@ -20,11 +22,11 @@ def show_error(form: forms.Form, error: ApplicationError) -> None:
     """Put a service's refusal on the form: each field error on its field, the rest on top."""
     if not error.field_errors:
         form.add_error(None, error.message)
-    for key, messages in error.field_errors.items():
+    for key, texts in error.field_errors.items():
         name = form.field_for_error(key) if hasattr(form, "field_for_error") else key
         target = name if name in form.fields and name in form.cleaned_data else None
-        for message in messages:
-            form.add_error(target, message)
+        for text in texts:
+            form.add_error(target, text)
 
 
 def submit(form: forms.Form, action: Callable[[dict[str, Any]], T]) -> T | None:
@@ -39,6 +41,24 @@ def submit(form: forms.Form, action: Callable[[dict[str, Any]], T]) -> T | None:
     except ApplicationError as error:
         show_error(form, error)
         return None
+
+
+def form_page(
+    request: HttpRequest,
+    form: forms.Form,
+    action: Callable[[dict[str, Any]], T],
+    *,
+    done: Callable[[T], str],
+    message: str,
+    template: str,
+    context: dict[str, Any],
+) -> HttpResponse:
+    """Run `action` on a valid form and go to `done(result)`; else show the form again."""
+    result = submit(form, action)
+    if result is not None:
+        messages.success(request, message)
+        return redirect(done(result))
+    return render(request, template, {"form": form, **context})
 
 
 def page_of(request: HttpRequest, items: Any, size: int = PAGE_SIZE) -> Page:

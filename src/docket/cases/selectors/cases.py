@@ -149,16 +149,21 @@ def case_persons(*, user: Any, case: Case) -> list[CasePerson]:
     return sorted(rows, key=lambda r: _ROLE_ORDER.get(r.role, 99))
 
 
-def person_cases(*, user: Any, person: Person) -> list[CasePerson]:
-    """The visible cases a person belongs to, with the person's role in each."""
-    levels = levels_seeing(user, person)
-    memberships = (
+def _memberships(person: Person, levels: frozenset[str]) -> QuerySet[CaseMembership]:
+    """The person's visible memberships of visible cases, oldest first."""
+    return (
         CaseMembership.objects.filter(
             person=person, confidentiality__in=levels, case__confidentiality__in=levels
         )
         .select_related("case")
         .order_by("id")
     )
+
+
+def person_cases(*, user: Any, person: Person) -> list[CasePerson]:
+    """The visible cases a person belongs to, with the person's role in each."""
+    levels = levels_seeing(user, person)
+    memberships = _memberships(person, levels)
     name = display_name(person, levels)
     count = visible_count(person, levels)
     return [
@@ -233,14 +238,7 @@ def case_filter_choices(*, user: Any) -> CaseFilterChoices:
 def person_memberships(*, user: Any, person: Person) -> list[Sourced]:
     """The person's part in each visible case, with the evidence for it."""
     levels = levels_seeing(user, person)
-    memberships = (
-        CaseMembership.objects.filter(
-            person=person, confidentiality__in=levels, case__confidentiality__in=levels
-        )
-        .select_related("case")
-        .prefetch_related(prefetch_evidence(levels))
-        .order_by("id")
-    )
+    memberships = _memberships(person, levels).prefetch_related(prefetch_evidence(levels))
     return [
         Sourced(m, terms.label(terms.PERSON_ROLES, m.role), row_evidence(m, levels))
         for m in memberships
