@@ -315,3 +315,17 @@ def test_institution_create_never_redirects_to_another_site(client_as, db):
         {"name": "Aksu Prison", "kind": "prison"},
     )
     assert response["Location"] == reverse("cases:case_list")
+
+
+def test_case_list_pages_keep_the_filters(client_as, db):
+    from docket.cases.services import case_create
+    from docket.core.web import PAGE_SIZE
+
+    for n in range(PAGE_SIZE + 2):
+        case_create(actor="system:test", title=f"Case {n:03}", status="closed")
+    client = client_as("viewer")
+    first = _html(client, reverse("cases:case_list") + "?case_status=closed")
+    assert f"{PAGE_SIZE + 2} cases, page 1 of 2" in first
+    assert 'href="?case_status=closed&amp;page=2"' in first
+    second = _text(_html(client, reverse("cases:case_list") + "?case_status=closed&page=2"))
+    assert "Case 001" in second and "Case 000" in second and "Case 002" not in second

@@ -29,7 +29,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
     found = submit(form, lambda filters: selectors.case_list(user=request.user, **filters))
     page = page_of(request, found if found is not None else [])
     rows = [(case, selectors.case_persons(user=request.user, case=case)) for case in page]
-    context = {"form": form, "page": page, "rows": rows, "query": request.GET.urlencode()}
+    context = {"form": form, "page": page, "rows": rows}
     template = "cases/_case_results.html" if is_htmx(request) else "cases/case_list.html"
     return render(request, template, context)
 
