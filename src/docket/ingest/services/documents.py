@@ -15,7 +15,14 @@ from django.db import transaction
 
 from docket.accounts.roles import REVIEW, SUGGEST, require
 from docket.cases.models import Case, Person
-from docket.cases.services import case_create, claim_create, institution_create, person_create
+from docket.cases.services import (
+    ClaimInput,
+    PersonClaims,
+    RecordResult,
+    case_create,
+    claims_bulk_create,
+    institution_create,
+)
 from docket.core.audit import Actor, actor_fields, audit_record
 from docket.core.confidentiality import Level
 from docket.core.errors import field_error
@@ -79,16 +86,11 @@ class DocumentResult:
 
 
 class _Writer:
-    """The writes for one document, with the records it made so far."""
+    """Turns planned facts into claim inputs, creating the institutions they name."""
 
-    def __init__(self, *, actor: Actor, source: Source, level: str, accept: bool) -> None:
+    def __init__(self, *, actor: Actor) -> None:
         self.actor = actor
-        self.source = source
-        self.level = level
-        self.accept = accept
-        self.method = extractor_method()
         self.institutions: dict[InstitutionRef, int] = {}
-        self.made: set[int] = set()  # persons made or linked for this document
 
     def institution(self, ref: InstitutionRef) -> int:
         if ref not in self.institutions:
@@ -96,7 +98,7 @@ class _Writer:
             self.institutions[ref] = found.pk
         return self.institutions[ref]
 
-    def claim(self, person: Person, fact: Fact, case: Case | None) -> Any:
+    def claim(self, fact: Fact, case: Case | None) -> ClaimInput:
         value = fact.value
         if isinstance(value, dict):
             value = dict(value)
@@ -104,29 +106,7 @@ class _Writer:
                 value["institution"] = self.institution(fact.institution)
             if fact.in_case:
                 value["case"] = case.pk if case else None
-        return claim_create(
-            actor=self.actor,
-            person=person,
-            field=fact.field,
-            value=value,
-            source=self.source,
-            span=fact.span,
-            method=self.method,
-            accept=self.accept,
-        )
-
-    def person(self, plan: PersonPlan) -> tuple[Person, list[matching.Proposal], bool]:
-        """The record for an extracted person: an existing one when clearly the same, else new."""
-        proposals = matching.propose(plan, exclude=self.made)
-        link = matching.auto_link(proposals)
-        if link is not None:
-            person = Person.objects.get(pk=link.person_id)
-        else:
-            restricted = plan.role in terms.RESTRICTED_ROLES
-            level = Level.RESTRICTED if restricted else self.level
-            person = person_create(actor=self.actor, role=plan.role, confidentiality=level)
-        self.made.add(person.pk)
-        return person, proposals, link is not None
+        return ClaimInput(fact.field, value, span=fact.span)
 
 
 def _label(source: Source) -> str:
@@ -168,55 +148,27 @@ def document_ingest(
     if not stored.created:
         return DocumentResult(incoming.name, "skipped", source.pk)
     text = source.text
-    writer = _Writer(actor=actor, source=source, level=confidentiality, accept=auto_accept)
     plans = [
         plan_person(p, position=i, text=text, published=source.published or None)
         for i, p in enumerate(persons)
     ]
-    case_of: dict[int, Case] = {}
-    for group in group_persons(persons, text):
-        members = [persons[i] for i in group.victims]
-        title = case_title(members, fallback=_label(source))
-        case = case_create(actor=actor, title=title, confidentiality=confidentiality)
-        case_of.update({i: case for i in (*group.victims, *group.others)})
+    case_of = _cases(actor, persons, source, confidentiality)
+    method = extractor_method()
     ingestion = Ingestion.objects.create(
-        source=source,
-        method=writer.method,
-        actor=actor_fields(actor)[0],
-        auto_accepted=auto_accept,
+        source=source, method=method, actor=actor_fields(actor)[0], auto_accepted=auto_accept
     )
-    counts = {"new": 0, "linked": 0, "candidates": 0, "claims": 0}
-    for plan in plans:
-        person, proposals, linked = writer.person(plan)
-        case = case_of.get(plan.position)
-        claims = [writer.claim(person, fact, case) for fact in plan.facts]
-        if case is not None:
-            membership = Fact("membership", {"case": case.pk, "role": plan.role})
-            claims.append(writer.claim(person, membership, case))
-        others = [p for p in proposals if p.person_id != person.pk]
-        decision = _decision(linked=linked, auto_accept=auto_accept, candidates=bool(others))
-        extracted = ExtractedPerson.objects.create(
-            ingestion=ingestion,
-            position=plan.position,
-            person=person,
-            case=case,
-            role=plan.role,
-            count=plan.count,
-            named=bool(plan.names),
-            decision=decision,
-            auto_linked=linked,
+    records, proposed = _records(actor, plans, source, case_of, confidentiality)
+    written = claims_bulk_create(
+        actor=actor, records=records, method=method, accept=auto_accept, skip_invalid=True
+    )
+    for index, error in written.errors.items():  # the plans were checked: a bug if it happens
+        logger.warning(
+            "source %s: extracted person %d not stored (%s)", source.pk, index, error.code
         )
-        extracted.claims.set(claims)
-        Candidate.objects.bulk_create(
-            Candidate(extracted=extracted, person_id=p.person_id, score=p.score, reasons=p.reasons)
-            for p in others
-        )
-        counts["linked" if linked else "new"] += 1
-        counts["candidates"] += bool(others)
-        counts["claims"] += len(claims)
+    counts = _stage(ingestion, plans, written.records, proposed, case_of, auto_accept)
     if auto_accept:
-        matching.index_persons(writer.made)
-    ingestion.persons, ingestion.claims = len(plans), counts["claims"]
+        matching.index_persons(r.person.pk for r in written.records if r is not None)
+    ingestion.persons, ingestion.claims = counts["persons"], counts["claims"]
     ingestion.save(update_fields=["persons", "claims"])
     audit_record(
         actor=actor,
@@ -224,26 +176,119 @@ def document_ingest(
         entity=ingestion,
         after={
             "source": source.pk,
-            "method": writer.method,
+            "method": method,
             "auto_accepted": auto_accept,
-            "persons": len(plans),
+            "persons": counts["persons"],
             "claims": counts["claims"],
             "cases": sorted({c.pk for c in case_of.values()}),
         },
     )
     logger.info(
-        "source %s ingested: %d persons, %d claims", source.pk, len(plans), counts["claims"]
+        "source %s ingested: %d persons, %d claims", source.pk, counts["persons"], counts["claims"]
     )
     return DocumentResult(
         incoming.name,
         "stored",
         source.pk,
-        persons=len(plans),
+        persons=counts["persons"],
         persons_new=counts["new"],
         persons_linked=counts["linked"],
         persons_with_candidates=counts["candidates"],
         claims=counts["claims"],
     )
+
+
+def _cases(
+    actor: Actor, persons: list[dict[str, Any]], source: Source, level: str
+) -> dict[int, Case]:
+    """Make a case per group of co-defendants; return each grouped person's case."""
+    case_of: dict[int, Case] = {}
+    for group in group_persons(persons, source.text):
+        members = [persons[i] for i in group.victims]
+        title = case_title(members, fallback=_label(source))
+        case = case_create(actor=actor, title=title, confidentiality=level)
+        case_of.update({i: case for i in (*group.victims, *group.others)})
+    return case_of
+
+
+def _records(
+    actor: Actor, plans: list[PersonPlan], source: Source, case_of: dict[int, Case], level: str
+) -> tuple[list[PersonClaims], list[list[matching.Proposal]]]:
+    """The claims to write per extracted person, on an existing person when clearly the same,
+    and the other candidates of each."""
+    writer = _Writer(actor=actor)
+    records, proposed, linked = [], [], set()
+    for plan in plans:
+        proposals = matching.propose(plan, exclude=linked)
+        link = matching.auto_link(proposals)
+        person = Person.objects.get(pk=link.person_id) if link is not None else None
+        if person is not None:
+            linked.add(person.pk)
+        case = case_of.get(plan.position)
+        claims = [writer.claim(fact, case) for fact in plan.facts]
+        if case is not None:
+            claims.append(ClaimInput("membership", {"case": case.pk, "role": plan.role}))
+        restricted = plan.role in terms.RESTRICTED_ROLES
+        records.append(
+            PersonClaims(
+                claims,
+                person=person,
+                source=source,
+                confidentiality=Level.RESTRICTED if restricted else level,
+            )
+        )
+        proposed.append([p for p in proposals if person is None or p.person_id != person.pk])
+    return records, proposed
+
+
+def _stage(
+    ingestion: Ingestion,
+    plans: list[PersonPlan],
+    written: tuple[RecordResult | None, ...],
+    proposed: list[list[matching.Proposal]],
+    case_of: dict[int, Case],
+    auto_accept: bool,
+) -> dict[str, int]:
+    """Record each stored extracted person, its claims and its candidates for review."""
+    counts = {"persons": 0, "new": 0, "linked": 0, "candidates": 0, "claims": 0}
+    rows, kept = [], []
+    for plan, record, proposals in zip(plans, written, proposed, strict=True):
+        if record is None:
+            continue
+        linked = not record.created
+        rows.append(
+            ExtractedPerson(
+                ingestion=ingestion,
+                position=plan.position,
+                person=record.person,
+                case=case_of.get(plan.position),
+                role=plan.role,
+                count=plan.count,
+                named=bool(plan.names),
+                decision=_decision(
+                    linked=linked, auto_accept=auto_accept, candidates=bool(proposals)
+                ),
+                auto_linked=linked,
+            )
+        )
+        kept.append((record, proposals))
+        counts["persons"] += 1
+        counts["linked" if linked else "new"] += 1
+        counts["candidates"] += bool(proposals)
+        counts["claims"] += len(record.claims)
+    ExtractedPerson.objects.bulk_create(rows)
+    through = ExtractedPerson.claims.through
+    through.objects.bulk_create(
+        through(extractedperson_id=row.pk, claim_id=claim.pk)
+        for row, (record, _) in zip(rows, kept, strict=True)
+        for claim in record.claims
+    )
+    Candidate.objects.bulk_create(
+        Candidate(extracted=row, person_id=p.person_id, score=p.score, reasons=p.reasons)
+        for row, (_, proposals) in zip(rows, kept, strict=True)
+        for p in proposals
+    )
+    return counts
 
 
 def _decision(*, linked: bool, auto_accept: bool, candidates: bool) -> str:
