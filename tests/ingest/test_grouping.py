@@ -44,6 +44,19 @@ def test_named_co_defendants_in_one_sentence():
     assert group_persons(persons, text) == [Group(victims=(0, 1), others=(2,))]
 
 
+def test_victims_of_one_court_decision_share_a_case():
+    text = (
+        "Police detained Omer Akchi in 1996. On September 1, 1997, the court sentenced them: "
+        "Omer Akchi (14 years); Mutallip Mehmet (7 years). Police later detained Yasin Obul."
+    )
+    persons = [
+        {"name": "Omer Akchi", "role": "victim"},
+        {"name": "Mutallip Mehmet", "role": "victim"},
+        {"name": "Yasin Obul", "role": "victim"},
+    ]
+    assert [g.victims for g in group_persons(persons, text)] == [(0, 1), (2,)]
+
+
 def test_no_victims_no_case():
     assert group_persons([{"name": "Maya Wang", "role": "source"}], "Maya Wang said.") == []
 

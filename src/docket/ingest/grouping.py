@@ -3,7 +3,8 @@
 Pure: works on the extraction's JSON and the text. Each victim starts a case of their
 own; two victims share one when the report ties them together: a sentence that speaks
 of both with a co-defendant cue ("in connection to X's case", "co-defendants", "along
-with X", "X and Y were sentenced"), or the same court on the same court date. The other
+with X") or a court's decision ("sentenced X to 7 years and Y to 5"), or the same court
+on the same court date. The other
 persons (sources, relatives...) join the case whose victims the text mentions nearest
 to them; a report without victims makes no case.
 """
@@ -19,8 +20,8 @@ Span = tuple[int, int]
 
 _CUES = re.compile(
     r"co-?defendants?|in connection (?:with|to)\b.{0,60}\bcase|same case|same trial"
-    r"|along ?side|along with|together with|jointly|tried together|"
-    r"\b(?:were|both|all) (?:\w+ )?(?:tried|convicted|sentenced|charged|indicted|prosecuted)\b",
+    r"|along ?side|along with|together with|jointly"
+    r"|\b(?:sentenced|convicted|tried|found guilty)\b",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?。])([\"”’')\]]*)\s+|\n+")
