@@ -28,10 +28,11 @@ def pending(seed_text, seed_extraction):
 
 def test_source_pending_list_counts_what_each_role_may_review(pending, users):
     [row] = source_pending_list(user=users["editor"])
-    assert row == pending and row.pending == pending.claims.count()
+    assert row == pending and row.pending == pending.claims.count() and row.undecided == 5
     # A researcher does not see the restricted sources' claims (Maya Wang, Tahir Imin).
     [row] = source_pending_list(user=users["researcher"])
     assert row.pending == pending.claims.exclude(confidentiality="restricted").count()
+    assert row.undecided == 3
     assert list(source_pending_list(user=users["viewer"])) == []
     assert list(source_pending_list(user=None)) == []
 
@@ -40,6 +41,24 @@ def test_a_reviewed_source_leaves_the_queue(pending, users):
     for extracted in ExtractedPerson.objects.all():
         extracted_person_accept(actor=users["editor"], extracted=extracted)
     assert list(source_pending_list(user=users["editor"])) == []
+
+
+def test_undecided_persons_keep_a_source_in_the_queue(seed_text, seed_extraction, users):
+    document_ingest(
+        actor="system:test",
+        incoming=Incoming(name="seed", text=seed_text),
+        extraction=seed_extraction,
+        auto_accept=True,
+    )
+    assert list(source_pending_list(user=users["editor"])) == []  # all accepted and new
+    result = document_ingest(
+        actor="system:test",
+        incoming=Incoming(name="again", text="Ikram Nurmehmet was seen."),
+        extraction={"persons": [{"name": "Ikram Nurmehmet", "role": "victim"}]},
+        auto_accept=True,
+    )
+    [row] = source_pending_list(user=users["editor"])
+    assert (row.pk, row.pending, row.undecided) == (result.source_id, 0, 1)
 
 
 def test_source_suggestions_group_claims_by_extracted_person(pending, users):

@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, F, IntegerField, OuterRef, QuerySet, Subquery
+from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
-from docket.accounts.roles import visible_levels
+from docket.accounts.roles import SUGGEST, can, visible_levels
 from docket.cases.fields import SPECS, describe
 from docket.cases.models import Claim, Person
 from docket.cases.selectors import claims_visible, person_display_name
@@ -27,10 +27,14 @@ SUGGESTED = "suggested"
 
 
 def source_pending_list(*, user: Any) -> QuerySet[Source]:
-    """Sources the user may see that have suggestions the user may review, newest first.
+    """Sources the user may see with something to review, newest first.
 
-    Each source carries `pending`: how many of its suggested claims the user may see.
+    Each source carries `pending`, how many of its suggested claims the user may see, and
+    `undecided`, how many of its extracted persons (that the user may see) still wait for
+    a decision: new, or one of their candidates.
     """
+    if not can(user, SUGGEST):
+        return Source.objects.none()
     pending = (
         claims_visible(user=user)
         .filter(source=OuterRef("pk"), review_status=SUGGESTED)
@@ -39,10 +43,24 @@ def source_pending_list(*, user: Any) -> QuerySet[Source]:
         .annotate(n=Count("pk"))
         .values("n")
     )
+    undecided = (
+        ExtractedPerson.objects.filter(
+            ingestion__source=OuterRef("pk"),
+            decision=ExtractedPerson.PENDING,
+            person__confidentiality__in=visible_levels(user=user),
+        )
+        .order_by()
+        .values("ingestion__source")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     return (
         source_list(user=user)
-        .annotate(pending=Coalesce(Subquery(pending, output_field=IntegerField()), 0))
-        .filter(pending__gt=0)
+        .annotate(
+            pending=Coalesce(Subquery(pending, output_field=IntegerField()), 0),
+            undecided=Coalesce(Subquery(undecided, output_field=IntegerField()), 0),
+        )
+        .filter(Q(pending__gt=0) | Q(undecided__gt=0))
     )
 
 
