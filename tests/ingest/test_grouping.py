@@ -11,6 +11,15 @@ def test_seed_co_defendants_share_a_case_and_the_partners_have_their_own(
     assert groups == [Group(victims=(0, 2), others=(1,)), Group(victims=(4,), others=(3,))]
 
 
+def test_words_given_to_several_persons_do_not_tie_them(seed_text, seed_extraction):
+    persons = seed_extraction["persons"]
+    # An extractor handing the report's first date to everyone must not make one case.
+    date = [seed_text.index("January 2024"), seed_text.index("January 2024") + 12]
+    for person in persons:
+        person["evidence"]["detention_date"] = [date]
+    assert [g.victims for g in group_persons(persons, seed_text)] == [(0, 2), (4,)]
+
+
 def test_same_court_on_the_same_date_is_one_trial():
     court = "Kashgar Intermediate People's Court"
     text = "A Bek was sentenced in May 2019. C Dov was sentenced in May 2019."

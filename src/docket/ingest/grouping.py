@@ -61,6 +61,22 @@ def _spans(person: dict[str, Any]) -> list[Span]:
     return out
 
 
+def _own_spans(persons: list[dict[str, Any]]) -> dict[int, list[Span]]:
+    """Each person's evidence that no other person cites too: the words that point at them.
+
+    An extractor may hand one report-wide fact (a date, a court) to several persons; such
+    shared words say nothing about who is spoken of where.
+    """
+    spans = {i: _spans(p) for i, p in enumerate(persons)}
+
+    def shared(i: int, span: Span) -> bool:
+        return any(
+            a < span[1] and span[0] < b for j, theirs in spans.items() if j != i for a, b in theirs
+        )
+
+    return {i: [s for s in mine if not shared(i, s)] for i, mine in spans.items()}
+
+
 def _name_words(person: dict[str, Any]) -> set[str]:
     """Words that stand for a named person in the text: each part of each name form."""
     forms = [person.get("name"), *(person.get("aliases") or [])]
@@ -111,7 +127,7 @@ def group_persons(persons: list[dict[str, Any]], text: str) -> list[Group]:
     victims = [i for i, p in enumerate(persons) if p.get("role") == "victim"]
     if not victims:
         return []
-    spans = {i: _spans(p) for i, p in enumerate(persons)}
+    spans = _own_spans(persons)
     sets = _Sets(victims)
     cued = [s for s in sentence_bounds(text) if _CUES.search(text[s[0] : s[1]])]
     for sentence in cued:
