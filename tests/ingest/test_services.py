@@ -13,6 +13,7 @@ from docket.ingest.services import (
     Incoming,
     document_ingest,
     extracted_person_accept,
+    extracted_person_link,
     extracted_person_reject,
     extractor_method,
     suggestion_accept,
@@ -268,3 +269,56 @@ def test_suggestion_accept_with_an_edit(seed_text, seed_extraction, users):
     assert bad.review_status == "suggested" and bad.value == "male"
     rejected = suggestion_reject(actor=users["editor"], claim=bad, reason="pronoun misread")
     assert rejected.review_status == "rejected"
+
+
+def second_report_on_ikram(seed_text, seed_extraction):
+    """Ikram accepted from the seed, then a pending extraction that may be him."""
+    ingest_seed(seed_text, seed_extraction, auto_accept=True)
+    ikram = ExtractedPerson.objects.get(position=0).person
+    result = document_ingest(
+        actor="system:test",
+        incoming=Incoming(name="other", text="Ikram Nurmehmet, a filmmaker, was tortured."),
+        extraction={
+            "persons": [
+                {
+                    "name": "Ikram Nurmehmet",
+                    "role": "victim",
+                    "allegations": ["torture"],
+                    "evidence": {"name": [[0, 15]], "allegations": [[36, 44]]},
+                }
+            ]
+        },
+    )
+    return ikram, ExtractedPerson.objects.get(ingestion__source_id=result.source_id)
+
+
+def test_extracted_person_link_merges_its_record_into_the_person(seed_text, seed_extraction, users):
+    ikram, extracted = second_report_on_ikram(seed_text, seed_extraction)
+    shell = extracted.person
+    assert [c.person for c in extracted.candidates.all()] == [ikram]
+    moved = set(extracted.claims.values_list("pk", flat=True))
+    done = extracted_person_link(actor=users["editor"], extracted=extracted, person=ikram)
+    assert done.person == ikram and done.decision == "linked" and not done.auto_linked
+    assert set(ikram.claims.filter(pk__in=moved).values_list("pk", flat=True)) == moved
+    shell.refresh_from_db()
+    assert shell.merged_into == ikram
+    assert AuditEvent.objects.filter(action="person.merge").count() == 1
+    event = AuditEvent.objects.get(action="extracted_person.linked")
+    assert event.after["person"] == ikram.pk and event.after["merge"]
+    # Its claims are still suggestions, now on Ikram's record for review.
+    assert set(Claim.objects.filter(pk__in=moved).values_list("review_status", flat=True)) == {
+        "suggested"
+    }
+
+
+def test_extracted_person_link_refuses_what_it_cannot_do(seed_text, seed_extraction, users):
+    ikram, extracted = second_report_on_ikram(seed_text, seed_extraction)
+    with pytest.raises(PermissionDenied):
+        extracted_person_link(actor=users["researcher"], extracted=extracted, person=ikram)
+    with pytest.raises(ApplicationError):
+        extracted_person_link(actor=users["editor"], extracted=extracted, person=extracted.person)
+    extracted.auto_linked = True  # as if ingest had linked it itself
+    extracted.save()
+    with pytest.raises(ApplicationError, match="automatically"):
+        extracted_person_link(actor=users["editor"], extracted=extracted, person=ikram)
+    assert extracted.person.merged_into is None

@@ -8,6 +8,7 @@ from docket.ingest.services.documents import (
 )
 from docket.ingest.services.review import (
     extracted_person_accept,
+    extracted_person_link,
     extracted_person_reject,
     suggestion_accept,
     suggestion_reject,
@@ -18,6 +19,7 @@ __all__ = [
     "Incoming",
     "document_ingest",
     "extracted_person_accept",
+    "extracted_person_link",
     "extracted_person_reject",
     "extractor_method",
     "suggestion_accept",

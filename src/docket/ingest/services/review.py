@@ -13,10 +13,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from docket.accounts.roles import REVIEW, require
-from docket.cases.models import Claim
-from docket.cases.services import claim_accept, claim_reject, claim_update
+from docket.cases.models import Claim, Person
+from docket.cases.services import claim_accept, claim_reject, claim_update, person_merge
 from docket.core.audit import Actor, actor_fields, audit_record
-from docket.core.errors import ApplicationError
+from docket.core.errors import ApplicationError, field_error
 from docket.ingest import matching
 from docket.ingest.models import ExtractedPerson
 
@@ -90,4 +90,37 @@ def extracted_person_reject(
         for c in extracted.claims.exclude(review_status="rejected").order_by("id")
     ]
     _decide(actor, extracted, ExtractedPerson.REJECTED, rejected=rejected)
+    return extracted
+
+
+@transaction.atomic
+def extracted_person_link(
+    *, actor: Actor, extracted: ExtractedPerson, person: Person, note: str = ""
+) -> ExtractedPerson:
+    """Say an extracted person is an existing `person`: the record made for it is merged
+    into that one (every claim kept with its source; undo with `cases.person_unmerge`)."""
+    require(actor, REVIEW)
+    extracted = _lock(extracted)
+    if extracted.decision == ExtractedPerson.REJECTED:
+        raise ApplicationError("this extracted person was rejected", code="rejected")
+    if extracted.person_id == person.pk:
+        raise field_error("person", "the extracted person is this person already")
+    if extracted.auto_linked:
+        raise ApplicationError(
+            f"this extracted person was linked to person {extracted.person_id} automatically; "
+            "merge the two persons instead, or reject its claims",
+            code="auto_linked",
+        )
+    source_id = extracted.ingestion.source_id
+    merge = person_merge(
+        into=person,
+        other=extracted.person,
+        user=actor,
+        note=note or f"extracted person {extracted.position} of source {source_id}",
+    )
+    # Every extracted person the merged record stood for is now this person.
+    ExtractedPerson.objects.filter(person=merge.other).update(person=person)
+    extracted.person = person
+    matching.index_persons([person.pk])
+    _decide(actor, extracted, ExtractedPerson.LINKED, merge=merge.pk)
     return extracted
