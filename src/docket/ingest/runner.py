@@ -11,6 +11,7 @@ read or extracted gives a failed result naming it, and the run goes on.
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import re
@@ -259,9 +260,16 @@ def ingest_run(
             encoded = data.encode("utf-8")
             yield Line(seq, encoded, len(encoded))
 
-    if not connection.in_atomic_block:  # forked workers need not inherit an open connection
-        connection.close()
-    for result in extract_lines(lines(), workers=workers, time_limit=time_limit):
+    todo = lines()
+    first = next(todo, None)  # no worker is started when every document is stored already
+    if first is not None and not connection.in_atomic_block:
+        connection.close()  # forked workers need not inherit an open connection
+    results = (
+        extract_lines(itertools.chain([first], todo), workers=workers, time_limit=time_limit)
+        if first is not None
+        else iter(())
+    )
+    for result in results:
         while early:
             report(early.popleft())
         record = json.loads(result.record)
