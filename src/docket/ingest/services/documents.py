@@ -16,10 +16,11 @@ from django.db import transaction
 from docket.accounts.roles import REVIEW, SUGGEST, require
 from docket.cases.models import Case, Person
 from docket.cases.services import (
+    CaseInput,
     ClaimInput,
     PersonClaims,
     RecordResult,
-    case_create,
+    case_create_many,
     claims_bulk_create,
     institution_create,
 )
@@ -202,13 +203,12 @@ def _cases(
     actor: Actor, persons: list[dict[str, Any]], source: Source, level: str
 ) -> dict[int, Case]:
     """Make a case per group of co-defendants; return each grouped person's case."""
-    case_of: dict[int, Case] = {}
-    for group in group_persons(persons, source.text):
-        members = [persons[i] for i in group.victims]
-        title = case_title(members, fallback=_label(source))
-        case = case_create(actor=actor, title=title, confidentiality=level)
-        case_of.update({i: case for i in (*group.victims, *group.others)})
-    return case_of
+    groups = group_persons(persons, source.text)
+    titles = [case_title([persons[i] for i in g.victims], fallback=_label(source)) for g in groups]
+    made = case_create_many(
+        actor=actor, cases=[CaseInput(title, confidentiality=level) for title in titles]
+    )
+    return {i: case for g, case in zip(groups, made, strict=True) for i in (*g.victims, *g.others)}
 
 
 def _records(
