@@ -212,6 +212,44 @@ def _record(
     )
 
 
+class _Feed:
+    """Documents to extract, as batch lines; those skipped or failed on the way wait aside."""
+
+    def __init__(self, inputs: Iterable[Incoming | DocumentResult]) -> None:
+        self.inputs = inputs
+        self.waiting: dict[int, Incoming] = {}  # sent to extraction, by line number
+        self.aside: deque[DocumentResult] = deque()
+
+    def lines(self) -> Iterator[Line]:
+        seen: set[str] = set()
+        for seq, item in enumerate(self.inputs):
+            if isinstance(item, DocumentResult):
+                self.aside.append(item)
+                continue
+            digest = sha256_of(text=item.text, original=item.original)
+            stored = Source.objects.filter(sha256=digest).values_list("pk", flat=True).first()
+            if stored is not None or digest in seen:
+                self.aside.append(DocumentResult(item.name, "skipped", stored))
+                continue
+            seen.add(digest)
+            self.waiting[seq] = item
+            data = json.dumps({"id": seq, "text": item.text, "published": item.published})
+            encoded = data.encode("utf-8")
+            yield Line(seq, encoded, len(encoded))
+
+    def extracted(self, *, workers: int, time_limit: float) -> Iterator[tuple[Incoming, Any]]:
+        """Each document sent to extraction with its batch result, in input order."""
+        todo = self.lines()
+        first = next(todo, None)  # no worker is started when every document is stored already
+        if first is None:
+            return
+        if not connection.in_atomic_block:
+            connection.close()  # forked workers need not inherit an open connection
+        lines = itertools.chain([first], todo)
+        for result in extract_lines(lines, workers=workers, time_limit=time_limit):
+            yield self.waiting.pop(json.loads(result.record)["id"]), result
+
+
 def ingest_run(
     *,
     actor: Actor,
@@ -230,8 +268,11 @@ def ingest_run(
     started = time.monotonic()
     summary = RunSummary()
     matching.keys_sync()
-    waiting: dict[int, Incoming] = {}
-    early: deque[DocumentResult] = deque()  # skipped or failed before extraction
+    inputs = read_inputs(
+        paths, published=published, publisher=publisher, max_bytes=max_bytes,
+        time_limit=time_limit,
+    )  # fmt: skip
+    feed = _Feed(inputs)
 
     def report(result: DocumentResult) -> None:
         summary.add(result)
@@ -239,47 +280,18 @@ def ingest_run(
         if on_result is not None:
             on_result(result, summary)
 
-    def lines() -> Iterator[Line]:
-        seen: set[str] = set()
-        inputs = read_inputs(
-            paths, published=published, publisher=publisher, max_bytes=max_bytes,
-            time_limit=time_limit,
-        )  # fmt: skip
-        for seq, item in enumerate(inputs):
-            if isinstance(item, DocumentResult):
-                early.append(item)
-                continue
-            digest = sha256_of(text=item.text, original=item.original)
-            stored = Source.objects.filter(sha256=digest).values_list("pk", flat=True).first()
-            if stored is not None or digest in seen:
-                early.append(DocumentResult(item.name, "skipped", stored))
-                continue
-            seen.add(digest)
-            waiting[seq] = item
-            data = json.dumps({"id": seq, "text": item.text, "published": item.published})
-            encoded = data.encode("utf-8")
-            yield Line(seq, encoded, len(encoded))
-
-    todo = lines()
-    first = next(todo, None)  # no worker is started when every document is stored already
-    if first is not None and not connection.in_atomic_block:
-        connection.close()  # forked workers need not inherit an open connection
-    results = (
-        extract_lines(itertools.chain([first], todo), workers=workers, time_limit=time_limit)
-        if first is not None
-        else iter(())
-    )
-    for result in results:
-        while early:
-            report(early.popleft())
-        record = json.loads(result.record)
-        item = waiting.pop(record["id"])
+    for item, result in feed.extracted(workers=workers, time_limit=time_limit):
+        while feed.aside:
+            report(feed.aside.popleft())
         if result.error:
-            report(_failed(item.name, _BATCH_LINE.sub(rf"\1 {item.name}: ", result.error)))
-            continue
-        report(_store(actor, item, record, auto_accept, confidentiality))
-    while early:
-        report(early.popleft())
+            code = _BATCH_LINE.match(result.error)
+            named = f"{code.group(1)} {item.name}: {result.error[code.end() :]}" if code else ""
+            report(_failed(item.name, named or f"{item.name}: {result.error}"))
+        else:
+            record = json.loads(result.record)
+            report(_store(actor, item, record, auto_accept, confidentiality))
+    while feed.aside:
+        report(feed.aside.popleft())
     summary.seconds = time.monotonic() - started
     return summary
 
