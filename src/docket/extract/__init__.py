@@ -6,11 +6,34 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from functools import cache
+
+from docket.extract.errors import E101_NOT_TEXT, ExtractionError
 from docket.extract.model import Extraction, Person, Sentence, Span
+from docket.extract.pipeline import DEFAULT_STEPS, Pipeline, parse_published
 
-__all__ = ["Extraction", "Person", "Sentence", "Span", "extract"]
+__all__ = [
+    "DEFAULT_STEPS",
+    "Extraction",
+    "ExtractionError",
+    "Person",
+    "Pipeline",
+    "Sentence",
+    "Span",
+    "extract",
+]
 
 
-def extract(text: str, published: str | None = None) -> Extraction:
+@cache
+def _default_pipeline() -> Pipeline:
+    return Pipeline(DEFAULT_STEPS)
+
+
+def extract(text: str, published: str | dt.date | None = None) -> Extraction:
     """Extract the persons a report speaks about, with facts and evidence spans."""
-    return Extraction(text=text, persons=[], published=published)
+    if not isinstance(text, str):
+        raise ExtractionError(E101_NOT_TEXT, f"expected text (str), got {type(text).__name__}")
+    doc = _default_pipeline()(text, parse_published(published))
+    pub = published.isoformat() if isinstance(published, dt.date) else published
+    return Extraction(text=text, persons=doc.persons, published=pub)

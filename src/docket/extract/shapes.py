@@ -1,0 +1,79 @@
+"""Tests on single words and names: is this a Chinese name, a place, an organisation?"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from docket.extract.lexicon import lexicon
+
+# Name endings common in Turkic, Persian, Russian and Caucasian surnames and given names.
+_NAME_ENDINGS = re.compile(
+    r"(?:jan|gul|ulla|ullah|iddin|uddin|bek|bay|khan|mehmet|ov|ova|ev|eva|yev|yeva|iyev|iyeva"
+    r"|li|lu|zade|zadeh|oglu|qizi|kyzy|uly|uulu|sky|skaya|enko|yan|ian|dze|shvili|niyaz"
+    r"|niyazi|jiang|ahun|hun|ayi|ehmet|met|dolkar|drolma|tso|kyi)$",
+    re.IGNORECASE,
+)
+PARTICLES = frozenset(
+    "oglu oğlu ogly qizi qızı kizi kyzy uulu uly bin binti ibn al el ul ud de van von der da dos "
+    "du la le".split()
+)
+PARTICLES_AFTER = frozenset("oglu oğlu ogly qizi qızı kizi kyzy uulu uly".split())
+
+
+@cache
+def pinyin_parts(word: str) -> int:
+    """Return how many pinyin syllables spell `word` ('Xiuqiong' -> 2), or 0 if none do."""
+    w = word.lower().replace("'", "")
+    syl = lexicon().pinyin
+    best: dict[int, int] = {0: 0}
+    for i in range(1, len(w) + 1):
+        for j in range(max(0, i - 6), i):
+            if j in best and w[j:i] in syl:
+                n = best[j] + 1
+                if i not in best or n < best[i]:
+                    best[i] = n
+    return best.get(len(w), 0)
+
+
+def is_chinese_name(words: list[str]) -> bool:
+    """True for 'Rao Huoli', "Liu Yan'e", 'Ouyang Xiaorong' (surname + pinyin given name)."""
+    if not 2 <= len(words) <= 3:
+        return False
+    lex = lexicon()
+    if words[0].lower() not in lex.surnames_zh:
+        return False
+    total = 0
+    for w in words[1:]:
+        n = pinyin_parts(w)
+        if n == 0 or n > 2:
+            return False
+        total += n
+    return total <= 3 and " ".join(words).lower() not in lex.places
+
+
+def name_part_share(words: list[str]) -> float:
+    """Share of `words` that are known given-name elements or carry a name ending."""
+    lex = lexicon()
+    hits = 0.0
+    for w in words:
+        lw = w.lower()
+        if lw in lex.name_parts:
+            hits += 1
+        elif len(lw) > 4 and _NAME_ENDINGS.search(lw) and lw not in lex.common_words:
+            hits += 0.6
+    return hits / len(words) if words else 0.0
+
+
+def is_place(words: list[str]) -> bool:
+    lex = lexicon()
+    phrase = " ".join(words).lower()
+    return phrase in lex.places or all(w.lower() in lex.places for w in words)
+
+
+def is_organization(words: list[str]) -> bool:
+    lex = lexicon()
+    phrase = " ".join(words).lower()
+    if phrase in lex.organizations or phrase in lex.non_person:
+        return True
+    return any(w.lower() in lex.org_heads for w in words)

@@ -1,0 +1,259 @@
+"""attributes.v1: facts stated right beside a name: age ("Nurmehmet, 33,"), ethnicity and
+occupations before it ("the Uyghur filmmaker and director Ikram Nurmehmet") or in an
+apposition after it ("Ma Wuyong, an unregistered priest"), and sex from titles and nouns."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from docket.extract.doc import Doc, Fact, Mention, Token
+from docket.extract.lexicon import lexicon
+from docket.extract.numbers import NUMBER, parse_count
+from docket.extract.pipeline import step
+
+_SEX_WORDS = {
+    "man": "male",
+    "men": "male",
+    "boy": "male",
+    "male": "male",
+    "males": "male",
+    "gentleman": "male",
+    "monk": "male",
+    "monks": "male",
+    "businessman": "male",
+    "layman": "male",
+    "policeman": "male",
+    "widower": "male",
+    "woman": "female",
+    "women": "female",
+    "girl": "female",
+    "female": "female",
+    "females": "female",
+    "lady": "female",
+    "nun": "female",
+    "nuns": "female",
+    "businesswoman": "female",
+    "laywoman": "female",
+    "actress": "female",
+    "widow": "female",
+    "schoolgirl": "female",
+    "schoolboy": "male",
+}
+# Words that may stand in a description before a name or in an apposition after it.
+_MODIFIERS = frozenset(
+    "former senior young elderly ethnic prominent well-known noted leading veteran local "
+    "retired unregistered underground house church rights human democracy independent "
+    "internet online citizen freelance religious buddhist muslim christian catholic protestant "
+    "falun gong lay village party communist university college school primary middle high art "
+    "film documentary legal land labor labour environmental and & , - famous popular dissident "
+    "reincarnate chant alleged suspected fellow another other also then renowned respected "
+    "tibetan uyghur young-looking elder deputy vice assistant associate chief head "
+    "pro-democracy anti-corruption education educational health medical".split()
+)
+_APPOSITION_STOP = frozenset(
+    "was were is are had has have said says told who which that whose when while after "
+    "before because since but".split()
+)
+_AGE_AFTER = re.compile(
+    rf"^(?:\s*,\s*|\s*\(\s*)(?:(?:then|now|aged?|age)\s+)?(?:(?:male|female)\s*,\s*(?:aged?\s+)?)?"
+    rf"(?P<age>\d{{1,3}})(?:\s*years?\s*old|-years?-old)?\s*(?:[,);.]|and\b|-)",
+    re.IGNORECASE,
+)
+_AGE_YEAR_OLD = re.compile(rf"(?P<age>{NUMBER}|\d{{1,3}})[- ]years?[- ]old", re.IGNORECASE)
+_AGED = re.compile(r"\baged?\s+(?P<age>\d{1,3})\b", re.IGNORECASE)
+
+
+@cache
+def _occupation_phrases() -> dict[tuple[str, ...], str]:
+    return {tuple(k.split()): v for k, v in lexicon().occupations.items()}
+
+
+def occupations_in(words: list[str]) -> list[tuple[int, int, str]]:
+    """Occupations in a word list: (start, end, singular form), longest match first."""
+    table = _occupation_phrases()
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    low = [w.lower() for w in words]
+    while i < len(low):
+        for n in (3, 2, 1):
+            key = tuple(low[i : i + n])
+            if len(key) == n and key in table:
+                out.append((i, i + n, table[key]))
+                i += n
+                break
+        else:
+            i += 1
+    return out
+
+
+def _list_head(doc: Doc, mention: Mention, by_end: dict[int, Mention]) -> Mention:
+    """For the later items of 'A, B, and C', return A (the description before A covers all)."""
+    toks = doc.tokens
+    current = mention
+    for _ in range(12):
+        k = doc.token_at(current.span[0]) - 1
+        # skip ", and" / "and" / "," and a parenthetical like "(33)"
+        steps = 0
+        while k >= 0 and toks[k].text in (",", "and", ";") and steps < 3:
+            k -= 1
+            steps += 1
+        if steps == 0:
+            break
+        if k >= 0 and toks[k].text == ")":
+            while k >= 0 and toks[k].text != "(":
+                k -= 1
+            k -= 1
+        if k < 0:
+            break
+        prev = by_end.get(toks[k].end)
+        if prev is None or prev.kind not in ("name", "short"):
+            break
+        current = prev
+    return current
+
+
+def _pre_chain(doc: Doc, tok_start: int) -> tuple[int, int]:
+    """Token range of the description right before a name ('Tibetan satirist and shopkeeper')."""
+    lex = lexicon()
+    toks = doc.tokens
+    k = tok_start - 1
+    a = tok_start
+    while k >= 0 and toks[k].sent == toks[tok_start].sent and tok_start - k <= 8:
+        lw = toks[k].lower.rstrip(".")
+        if (
+            lw in _MODIFIERS
+            or lw in lex.occupations
+            or lw in lex.person_nouns
+            or lw in lex.ethnic
+            or lw in lex.titles
+            or lw in lex.kinship
+            or _AGE_YEAR_OLD.fullmatch(lw)
+            or lw in ("year", "old", "years")
+            or lw.isdigit()
+        ):
+            a = k
+            k -= 1
+            continue
+        break
+    while a < tok_start and toks[a].text in (",", "and", "&", "-"):
+        a += 1
+    return a, tok_start
+
+
+def _apposition(doc: Doc, tok_end: int) -> tuple[int, int]:
+    """Token range of an apposition after a name: ', an unregistered priest from Baoding'."""
+    toks = doc.tokens
+    if tok_end >= len(toks) or toks[tok_end].text != ",":
+        return tok_end, tok_end
+    a = tok_end + 1
+    k = a
+    while k < len(toks) and toks[k].sent == toks[tok_end].sent and k - a < 18:
+        t = toks[k]
+        if t.text in (".", ";", "(", ")", '"') or t.lower in _APPOSITION_STOP:
+            break
+        if t.lower.endswith("ed") and k > a and toks[k - 1].text == ",":
+            break
+        k += 1
+    return a, k
+
+
+def _facts_for(doc: Doc, mention: Mention, head: Mention) -> list[Fact]:
+    lex = lexicon()
+    toks = doc.tokens
+    e = mention.entity
+    out: list[Fact] = []
+    text = doc.norm
+    m = _AGE_AFTER.match(text, mention.span[1])
+    if m and 1 <= int(m.group("age")) <= 110:
+        # Not "(1989)" or "Name, 2008": reject years and long numbers.
+        out.append(Fact("age", int(m.group("age")), m.span("age"), e))
+    t0 = doc.token_at(head.span[0])
+    a, b = _pre_chain(doc, t0)
+    t_end = doc.token_at(mention.span[1] - 1) + 1
+    # A parenthetical right after the name is skipped: "Tashi (Tashi Tsering), a monk".
+    if t_end < len(toks) and toks[t_end].text == "(":
+        close = next((j for j in range(t_end, min(len(toks), t_end + 14)) if toks[j].text == ")"), None)
+        if close is not None:
+            t_end = close + 1
+    c, d = _apposition(doc, t_end)
+    for lo, hi, where in ((a, b, "pre"), (c, d, "post")):
+        words = [t.text for t in toks[lo:hi]]
+        stop = len(words)
+        if where == "post":
+            # "X, the wife of Y": X is a relative; what follows describes Y.
+            for i, w in enumerate(words[:4]):
+                lw = w.lower()
+                if lw in lex.kinship:
+                    if lex.kinship[lw]:
+                        out.append(Fact("sex", lex.kinship[lw], _span(toks, lo + i), e))
+                    out.append(Fact("role", "relative", _span(toks, lo + i), e))
+                    stop = i
+                    break
+            for i, w in enumerate(words[:stop]):
+                if w.lower() in ("of", "at", "from", "in", "for", "with", "to") and i > 0:
+                    stop = min(stop, i + 4)
+                    break
+        for i, w in enumerate(words[:stop]):
+            lw = w.lower().rstrip(".")
+            tok = toks[lo + i]
+            if lw in lex.ethnic and not (i + 1 < len(words) and words[i + 1][:1].isupper()):
+                out.append(Fact("ethnicity", lex.ethnic[lw], (tok.start, tok.end), e))
+            if lw in _SEX_WORDS:
+                out.append(Fact("sex", _SEX_WORDS[lw], (tok.start, tok.end), e))
+            elif lw in lex.titles and lex.titles[lw] and where == "pre" and lo + i == b - 1:
+                out.append(Fact("sex", lex.titles[lw], (tok.start, tok.end), e))
+            elif lw in lex.kinship and where == "pre" and lex.kinship[lw] and lo + i == b - 1:
+                out.append(Fact("sex", lex.kinship[lw], (tok.start, tok.end), e))
+                out.append(Fact("role", "relative", (tok.start, tok.end), e))
+            am = _AGE_YEAR_OLD.fullmatch(lw)
+            if am:
+                age = parse_count(am.group("age"))
+                if age and age <= 110:
+                    out.append(Fact("age", age, (tok.start, tok.end), e))
+        seg = toks[lo : lo + stop]
+        joined = " ".join(t.text for t in seg)
+        for am in _AGE_YEAR_OLD.finditer(joined):
+            age = parse_count(am.group("age"))
+            if age and age <= 110 and not any(f.field == "age" for f in out):
+                start = seg[0].start + am.start() if seg else 0
+                out.append(Fact("age", age, (start, start + len(am.group(0))), e))
+        for s, f, occ in occupations_in([t.text for t in seg]):
+            out.append(Fact("occupation", occ, (seg[s].start, seg[f - 1].end), e))
+    return out
+
+
+def _span(toks: list[Token], i: int) -> tuple[int, int]:
+    return toks[i].start, toks[i].end
+
+
+@step("attributes.v1", requires=("mentions", "tokens"), provides=("facts",))
+def attributes_v1(doc: Doc) -> None:
+    """Bind age, ethnicity, occupations and sex stated beside a name to that person."""
+    lex = lexicon()
+    by_end = {m.span[1]: m for m in doc.mentions if m.kind in ("name", "short")}
+    for mention in doc.mentions:
+        if mention.kind in ("name", "short"):
+            head = _list_head(doc, mention, by_end)
+            doc.facts.extend(_facts_for(doc, mention, head))
+        elif mention.kind == "group":
+            phrase = doc.norm[mention.span[0] : mention.span[1]]
+            words = phrase.split()
+            pos = mention.span[0]
+            for w in words:
+                lw = w.lower()
+                if lw in lex.ethnic:
+                    doc.facts.append(
+                        Fact("ethnicity", lex.ethnic[lw], (pos, pos + len(w)), mention.entity)
+                    )
+                if lw in lex.occupations:
+                    doc.facts.append(
+                        Fact("occupation", lex.occupations[lw], (pos, pos + len(w)), mention.entity)
+                    )
+                if lw in _SEX_WORDS:
+                    doc.facts.append(Fact("sex", _SEX_WORDS[lw], (pos, pos + len(w)), mention.entity))
+                pos += len(w) + 1
+    for e, ent in enumerate(doc.entities):
+        for sex, span in ent.sex_hints:
+            if sex:
+                doc.facts.append(Fact("sex", sex, span, e))

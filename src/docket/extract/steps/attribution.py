@@ -1,0 +1,417 @@
+"""attribution.v1: resolve pronouns, give every fact to the person it is about, and build
+the contract's Person records with evidence spans.
+
+Who a fact belongs to is decided by position, the way a reader does it: the object of an
+active verb ("officials detained X") or the subject of a passive one ("X was detained"),
+else the nearest person before the fact in its clause, else the person the text is about
+at that point.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from docket.extract.doc import DateMention, Doc, EventMention, Mention
+from docket.extract.lexicon import lexicon
+from docket.extract.model import Event, Person, Sentence, Span
+from docket.extract.pipeline import step
+
+_LIST_GAP = re.compile(r"^(?:\s*(?:,|and|;|\(\s*(?:age\s*|aged\s*)?\d{1,3}\s*\)|\d{1,3}(?=\s*,)))+\s*$")
+_VICTIM_EVENTS = ("detention", "arrest", "sentence", "trial")
+_APPEAL = re.compile(r"appeal|upheld|uphold|rejected|overturn|retrial|re-trial|review", re.I)
+
+
+@dataclass
+class Bag:
+    """Facts gathered for one entity, each with its evidence span."""
+
+    events: list[EventMention] = field(default_factory=list)
+    terms: list[tuple[Span, Sentence, str]] = field(default_factory=list)
+    courts: list[tuple[Span, str, bool]] = field(default_factory=list)  # appeal flag
+    facilities: list[tuple[Span, str, str]] = field(default_factory=list)
+    charges: list[tuple[Span, str, tuple[str, ...]]] = field(default_factory=list)
+    facts: dict[str, list[tuple[object, Span]]] = field(default_factory=dict)
+
+
+class Attributor:
+    """Owners of positions in a document, from its resolved mentions."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.blocked = {i for i, e in enumerate(doc.entities) if e.role_hint == "other"}
+        self._resolve_pronouns()
+        self.resolved: list[tuple[Mention, list[int]]] = []
+        for i, m in enumerate(doc.mentions):
+            owners = doc.targets.get(i) if m.kind == "pronoun" else [m.entity]
+            if owners:
+                self.resolved.append((m, owners))
+
+    # -- pronouns -------------------------------------------------------------------------
+    def _resolve_pronouns(self) -> None:
+        doc = self.doc
+        known_sex: dict[int, str] = {}
+        for f in doc.facts:
+            if f.field == "sex" and f.entity is not None and isinstance(f.value, str):
+                known_sex.setdefault(f.entity, f.value)
+        history: list[Mention] = []
+        for i, m in enumerate(doc.mentions):
+            if m.kind != "pronoun":
+                if m.entity not in self.blocked:
+                    history.append(m)
+                continue
+            if m.plural:
+                doc.targets[i] = self._plural_targets(history, m)
+                continue
+            best: int | None = None
+            for h in reversed(history):
+                if m.sent - h.sent > 3:
+                    break
+                if h.kind == "group" or doc.entities[h.entity].group:
+                    continue
+                sex = known_sex.get(h.entity)
+                if sex is not None and m.sex is not None and sex != m.sex:
+                    continue
+                if self._is_possessor(h):
+                    continue
+                best = h.entity
+                break
+            if best is not None:
+                doc.targets[i] = [best]
+                if m.sex and best not in known_sex:
+                    known_sex[best] = m.sex
+                history.append(Mention(m.span, "short", best, m.sent))
+
+    def _plural_targets(self, history: list[Mention], m: Mention) -> list[int]:
+        for h in reversed(history):
+            if m.sent - h.sent > 3:
+                break
+            if h.kind == "group":
+                return [h.entity]
+        # the named persons of the most recent sentence that names two or more
+        by_sent: dict[int, list[int]] = {}
+        for h in history:
+            by_sent.setdefault(h.sent, [])
+            if h.entity not in by_sent[h.sent]:
+                by_sent[h.sent].append(h.entity)
+        for s in sorted(by_sent, reverse=True):
+            if m.sent - s > 3:
+                break
+            if len(by_sent[s]) >= 2:
+                return by_sent[s]
+        return []
+
+    def _is_possessor(self, m: Mention) -> bool:
+        """'Tsering Kyipo's father': the name before a kinship word is not the person."""
+        after = self.doc.norm[m.span[1] : m.span[1] + 30].lower()
+        match = re.match(r"\s*'s?\s+(\w+(?:-in-law)?)", after)
+        return bool(match and match.group(1) in lexicon().kinship)
+
+    # -- owners ---------------------------------------------------------------------------
+    def _in(self, lo: int, hi: int) -> list[tuple[Mention, list[int]]]:
+        return [(m, o) for m, o in self.resolved if lo <= m.span[0] and m.span[1] <= hi]
+
+    def _list_from(
+        self, items: list[tuple[Mention, list[int]]], k: int, step: int
+    ) -> list[int]:
+        """Owners of item k and of the items coordinated with it ('A, B, and C')."""
+        owners = list(items[k][1])
+        j = k
+        while 0 <= j + step < len(items):
+            a, b = (items[j], items[j + step]) if step > 0 else (items[j + step], items[j])
+            gap = self.doc.norm[a[0].span[1] : b[0].span[0]]
+            if not _LIST_GAP.match(gap):
+                break
+            for o in items[j + step][1]:
+                if o not in owners:
+                    owners.append(o)
+            j += step
+        return owners
+
+    def before(self, pos: int, lo: int, skip_possessors: bool = False) -> list[int]:
+        items = self._in(lo, pos)
+        for k in range(len(items) - 1, -1, -1):
+            if skip_possessors and self._is_possessor(items[k][0]):
+                continue
+            return self._list_from(items, k, -1)
+        return []
+
+    def after(self, pos: int, hi: int) -> list[int]:
+        items = self._in(pos, hi)
+        for k in range(len(items)):
+            if self._is_possessor(items[k][0]):
+                continue
+            return self._list_from(items, k, 1)
+        return []
+
+    def focus(self, pos: int) -> list[int]:
+        """The person the text is about at `pos`: the latest mention before it."""
+        prior = [(m, o) for m, o in self.resolved if m.span[1] <= pos and not self._blocked(o)]
+        if prior:
+            return prior[-1][1]
+        later = [(m, o) for m, o in self.resolved if m.span[0] >= pos and not self._blocked(o)]
+        return later[0][1] if later else []
+
+    def _blocked(self, owners: list[int]) -> bool:
+        return all(o in self.blocked for o in owners)
+
+    def event_owners(self, ev: EventMention) -> list[int]:
+        doc = self.doc
+        clause = doc.clauses[doc.clause_of(ev.span[0])]
+        sent = doc.sents[doc.sent_of(ev.span[0])]
+        if ev.passive:
+            found = self.before(ev.span[0], clause.start)
+        else:
+            found = self.after(ev.span[1], clause.end) or self.before(ev.span[0], clause.start)
+        return found or self.before(ev.span[0], sent[0]) or self.focus(ev.span[0])
+
+    def near_owners(self, span: Span, events: list[tuple[EventMention, list[int]]] | None = None) -> list[int]:
+        """Owners of a fact at `span`: nearest person before it in its clause, else the
+        owners of a related event in its sentence, else the nearest in the sentence."""
+        doc = self.doc
+        clause = doc.clauses[doc.clause_of(span[0])]
+        sent_i = doc.sent_of(span[0])
+        sent = doc.sents[sent_i]
+        found = self.before(span[0], clause.start, skip_possessors=True)
+        if found:
+            return found
+        if events:
+            same = [(ev, o) for ev, o in events if doc.sent_of(ev.span[0]) == sent_i and o]
+            if same:
+                same.sort(key=lambda x: abs(x[0].span[0] - span[0]))
+                return same[0][1]
+        return (
+            self.after(span[1], clause.end)
+            or self.before(span[0], sent[0], skip_possessors=True)
+            or self.focus(span[0])
+        )
+
+
+def _term_for(doc: Doc, span: Span, att: Attributor) -> list[int]:
+    """'13 years for Tenzin Dorje', 'Wang Deqing (6 years)'."""
+    after = doc.norm[span[1] : span[1] + 12]
+    if re.match(r"^(?:'s?)?\s*(?:in prison\s+|of imprisonment\s+)?for\s", after):
+        clause = doc.clauses[doc.clause_of(span[0])]
+        items = att._in(span[1], min(clause.end, span[1] + 40))
+        if items:
+            return items[0][1]
+    return []
+
+
+def _pick_detention(events: list[EventMention]) -> DateMention | None:
+    for kinds in (("detention",), ("arrest",), ("sentence", "trial")):
+        dated = [ev for ev in events if ev.kind in kinds and ev.date is not None]
+        if dated:
+            date = dated[0].date
+            return date
+    return None
+
+
+def _status(events: list[EventMention], has_term: bool) -> tuple[str | None, Span | None]:
+    ranked = [ev for ev in events if ev.kind in ("detention", "arrest", "sentence", "trial",
+                                                   "release", "death")]
+    if not ranked:
+        return ("sentenced", None) if has_term else (None, None)
+    last = max(ranked, key=lambda ev: (ev.date.key() if ev.date else (0, 0, 0), ev.span[0]))
+    mapping = {
+        "release": "released",
+        "death": "deceased",
+        "sentence": "sentenced",
+        "trial": "detained",
+        "arrest": "detained",
+        "detention": "detained",
+    }
+    return mapping[last.kind], last.span
+
+
+def _doc_ethnicity(doc: Doc) -> tuple[str, Span] | None:
+    lex = lexicon()
+    counts: Counter[str] = Counter()
+    first: dict[str, Span] = {}
+    for t in doc.tokens:
+        if t.text[:1].isupper() and t.lower in lex.ethnic:
+            value = lex.ethnic[t.lower]
+            counts[value] += 1
+            first.setdefault(value, (t.start, t.end))
+    if not counts:
+        return None
+    value, n = counts.most_common(1)[0]
+    if value == "Han" or n < 0.6 * sum(counts.values()):
+        return None
+    return value, first[value]
+
+
+def build_persons(doc: Doc) -> list[Person]:
+    att = Attributor(doc)
+    bags = [Bag() for _ in doc.entities]
+    owned_events: list[tuple[EventMention, list[int]]] = []
+    for ev in doc.events:
+        owners = att.event_owners(ev)
+        owned_events.append((ev, owners))
+        for o in owners:
+            bags[o].events.append(ev)
+    sentence_events = [(ev, o) for ev, o in owned_events if ev.kind in ("sentence", "trial")]
+    for term in doc.terms:
+        owners = _term_for(doc, term.span, att) or att.near_owners(term.span, sentence_events)
+        for o in owners:
+            bags[o].terms.append((term.span, term.sentence, term.kind))
+    for inst in doc.institutions:
+        if inst.kind == "court":
+            owners = att.near_owners(inst.span, sentence_events)
+            same = [
+                o
+                for ev, o in sentence_events
+                if doc.sent_of(ev.span[0]) == doc.sent_of(inst.span[0])
+            ]
+            if same:
+                owners = same[0]
+            clause = doc.clauses[doc.clause_of(inst.span[0])]
+            appeal = bool(_APPEAL.search(doc.norm[clause.start : clause.end]))
+            for o in owners:
+                bags[o].courts.append((inst.span, inst.name, appeal))
+        else:
+            for o in att.near_owners(inst.span):
+                bags[o].facilities.append((inst.span, inst.name, inst.subtype))
+    for ch in doc.charges:
+        for o in att.near_owners(ch.span, owned_events):
+            bags[o].charges.append((ch.span, ch.text, ch.categories))
+    for f in doc.facts:
+        owners = [f.entity] if f.entity is not None else att.near_owners(f.span)
+        for o in owners:
+            bags[o].facts.setdefault(f.field, []).append((f.value, f.span))
+    for i, m in enumerate(doc.mentions):
+        if m.kind == "pronoun" and m.sex:
+            for o in doc.targets.get(i, []):
+                bags[o].facts.setdefault("pronoun_sex", []).append((m.sex, m.span))
+    doc_eth = _doc_ethnicity(doc)
+    persons = []
+    for e, ent in enumerate(doc.entities):
+        persons.append(_person(doc, e, bags[e], doc_eth))
+    return persons
+
+
+def _first(values: list[tuple[object, Span]]) -> tuple[object, Span] | None:
+    return values[0] if values else None
+
+
+def _person(doc: Doc, e: int, bag: Bag, doc_eth: tuple[str, Span] | None) -> Person:
+    ent = doc.entities[e]
+    ev: dict[str, list[Span]] = {}
+    p = Person(name=ent.name, aliases=list(ent.aliases), count=ent.count)
+    mentions = [m.span for m in doc.mentions if m.entity == e and m.kind != "pronoun"]
+    if ent.name and mentions:
+        ev["name"] = mentions[:1]
+    # sex: stated words first, then the majority of pronouns
+    stated = bag.facts.get("sex", [])
+    if stated:
+        counts = Counter(str(v) for v, _ in stated)
+        p.sex = counts.most_common(1)[0][0]
+        ev["sex"] = [s for v, s in stated if v == p.sex][:3]
+    else:
+        pron = bag.facts.get("pronoun_sex", [])
+        if pron and not ent.group:
+            counts = Counter(str(v) for v, _ in pron)
+            top, n = counts.most_common(1)[0]
+            if n > sum(counts.values()) - n:
+                p.sex = top
+                ev["sex"] = [s for v, s in pron if v == top][:3]
+    age = _first(bag.facts.get("age", []))
+    if age:
+        p.age = int(str(age[0]))
+        ev["age"] = [age[1]]
+    eth = _first(bag.facts.get("ethnicity", []))
+    if eth:
+        p.ethnicity = str(eth[0])
+        ev["ethnicity"] = [eth[1]]
+    occs = bag.facts.get("occupation", [])
+    for v, s in occs:
+        if str(v) not in p.occupations:
+            p.occupations.append(str(v))
+            ev.setdefault("occupations", []).append(s)
+    date = _pick_detention(bag.events)
+    if date:
+        p.detention_date = date.edtf()
+        ev["detention_date"] = [date.span]
+    courts = [c for c in bag.courts if not c[2]] or bag.courts
+    if courts:
+        p.court = courts[0][1]
+        ev["court"] = [courts[0][0]]
+    if bag.facilities:
+        span, name, _ = bag.facilities[-1]
+        p.facility = name
+        ev["facility"] = [span]
+    prison = [t for t in bag.terms if t[2] in ("prison", "revision")]
+    if prison:
+        span, sentence, _ = prison[-1]
+        p.sentence = sentence
+        ev["sentence"] = [span]
+    for span, text, cats in bag.charges:
+        if text not in p.charges and not text.lower().startswith("article"):
+            p.charges.append(text)
+            ev.setdefault("charges", []).append(span)
+        for c in cats:
+            if c not in p.charge_categories:
+                p.charge_categories.append(c)
+                ev.setdefault("charge_categories", []).append(span)
+    for v, s in bag.facts.get("allegation", []):
+        if str(v) not in p.allegations:
+            p.allegations.append(str(v))
+            ev.setdefault("allegations", []).append(s)
+    p.events = _person_events(doc, bag.events)
+    status, status_span = _status(bag.events, bool(prison))
+    if status:
+        p.status = status
+        if status_span:
+            ev["status"] = [status_span]
+    victim = (
+        ent.group
+        or any(x.kind in _VICTIM_EVENTS for x in bag.events)
+        or bool(prison or bag.courts or bag.facilities or bag.charges)
+    )
+    roles = [str(v) for v, _ in bag.facts.get("role", [])]
+    if victim:
+        p.role = "victim"
+    elif ent.role_hint:
+        p.role = ent.role_hint
+    elif roles:
+        p.role = roles[0]
+    else:
+        p.role = "other"
+    if p.ethnicity is None and doc_eth and p.role == "victim" and not ent.group:
+        p.ethnicity = doc_eth[0]
+        ev["ethnicity"] = [doc_eth[1]]
+    p.evidence = ev
+    return p
+
+
+_FAMILY = re.compile(r"\b(?:famil(?:y|ies)|relatives?|parents|wife|husband|mother|father)\b", re.I)
+
+
+def _person_events(doc: Doc, events: list[EventMention]) -> list[Event]:
+    out: list[Event] = []
+    seen: set[tuple[str, str | None]] = set()
+    for ev in sorted(events, key=lambda x: x.span):
+        kind = ev.kind
+        if kind == "notification":
+            clause = doc.clauses[doc.clause_of(ev.span[0])]
+            if not _FAMILY.search(doc.norm[clause.start : clause.end]):
+                continue
+            kind = "family_notification"
+        date = ev.date.edtf() if ev.date else None
+        if (kind, date) in seen:
+            continue
+        seen.add((kind, date))
+        spans = (ev.span,) + ((ev.date.span,) if ev.date else ())
+        out.append(Event(kind, date, spans))
+    return out
+
+
+@step(
+    "attribution.v1",
+    requires=("mentions", "events", "terms", "institutions", "charges", "facts"),
+    provides=("persons",),
+)
+def attribution_v1(doc: Doc) -> None:
+    """Give each fact to its person and build the Person records."""
+    doc.persons = build_persons(doc)

@@ -1,0 +1,103 @@
+"""events.v1: typed steps at trigger words (detained, sentenced, released...) with the date
+that goes with each one in its clause."""
+
+from __future__ import annotations
+
+import re
+
+from docket.extract.doc import DateMention, Doc, EventMention
+from docket.extract.pipeline import step
+
+# Multi-word triggers first; "took X away" and "took X into custody" allow words between.
+_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "detention",
+        re.compile(
+            r"\b(?:(?:criminally|administratively|forcibly|secretly|illegally|reportedly|again"
+            r"|briefly|also|later|subsequently|first|initially|allegedly)\s+)?(?:detain(?:ed|ing|s)?"
+            r"|apprehend(?:ed|ing)|seiz(?:ed|ing)|abduct(?:ed|ing)|kidnapp?(?:ed|ing)|round(?:ed)? up"
+            r"|picked up|taken away|taken into (?:police )?custody|took\s+(?:\w+\s+){1,6}?(?:away|into"
+            r" (?:police )?custody)|took\s+(?:him|her|them)\b|interned|placed\s+(?:\w+\s+){0,2}under"
+            r" (?:residential surveillance|house arrest|detention)|disappeared|went missing"
+            r"|summoned|raided|put in detention|sent to (?:a |an )?(?:\w+\s+){0,3}(?:camp|center|"
+            r"centre|facility)|jailed)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "arrest",
+        re.compile(r"\b(?:(?:formally|officially)\s+)?arrest(?:ed|ing)\b", re.IGNORECASE),
+    ),
+    (
+        "sentence",
+        re.compile(
+            r"\b(?:sentenc(?:ed|ing)|convicted|handed down|received (?:a |an )?(?:\w+\s+){0,3}"
+            r"sentence|imposed|gave (?:\w+\s+){1,3}(?:sentence|term))\b",
+            re.IGNORECASE,
+        ),
+    ),
+    ("trial", re.compile(r"\b(?:tried|heard (?:\w+\s+){0,2}case|stood trial|trial)\b", re.I)),
+    (
+        "release",
+        re.compile(
+            r"\b(?:released|freed|set free|let go|completed (?:\w+\s+){0,3}(?:sentence|term)"
+            r"|release)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    ("death", re.compile(r"\b(?:died|passed away|death)\b", re.IGNORECASE)),
+    ("notification", re.compile(r"\b(?:notified|informed)\b", re.IGNORECASE)),
+    ("transfer", re.compile(r"\b(?:transferred|moved)\b", re.IGNORECASE)),
+]
+_PASSIVE = re.compile(
+    r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+){0,2}$", re.IGNORECASE
+)
+_POST_LIMIT = 140
+
+
+def _pick_date(
+    start: int, end: int, clause: tuple[int, int], dates: list[DateMention], triggers: list[int]
+) -> DateMention | None:
+    """The date that goes with the trigger at [start, end): the first date after it with no
+    trigger between, else the nearest before it with no trigger between."""
+    c0, c1 = clause
+    post = [
+        d
+        for d in dates
+        if end <= d.span[0] <= min(c1, end + _POST_LIMIT)
+        and not any(end <= t < d.span[0] for t in triggers)
+    ]
+    if post:
+        return post[0]
+    pre = [
+        d
+        for d in dates
+        if c0 <= d.span[0] and d.span[1] <= start and not any(d.span[1] <= t < start for t in triggers)
+    ]
+    return pre[-1] if pre else None
+
+
+@step("events.v1", requires=("norm", "clauses", "dates"), provides=("events",))
+def events_v1(doc: Doc) -> None:
+    """Find detentions, arrests, sentences, trials, releases and deaths, each with its date."""
+    found: list[tuple[str, int, int]] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _TRIGGERS:
+        for m in pattern.finditer(doc.norm):
+            a, b = m.span()
+            if any(not (b <= s or a >= e) for s, e in taken):
+                continue
+            taken.append((a, b))
+            found.append((kind, a, b))
+    found.sort(key=lambda f: f[1])
+    dates = [d for d in doc.dates if not d.citation]
+    starts = [a for _, a, _ in found]
+    events: list[EventMention] = []
+    for kind, a, b in found:
+        clause = doc.clauses[doc.clause_of(a)]
+        in_clause = [d for d in dates if clause.start <= d.span[0] < clause.end]
+        others = [s for s in starts if s != a]
+        date = _pick_date(a, b, (clause.start, clause.end), in_clause, others)
+        passive = bool(_PASSIVE.search(doc.norm[max(0, a - 40) : a]))
+        events.append(EventMention(kind, (a, b), date, passive))
+    doc.events = events

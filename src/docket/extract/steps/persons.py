@@ -1,0 +1,578 @@
+"""persons.v1: who the report speaks of: named persons (with short forms and aliases),
+unnamed groups ("four other Uyghurs whose identities are unknown"), and pronouns.
+
+No trained model: a capitalised run of words is a candidate; gazetteers of places,
+organisations and name elements, and the words around it (a person noun before it, an age
+after it, a place word after it) decide whether it is a person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from docket.extract.doc import Doc, Entity, Mention, Token
+from docket.extract.lexicon import lexicon
+from docket.extract.numbers import NUMBER, parse_count
+from docket.extract.pipeline import step
+from docket.extract.shapes import (
+    PARTICLES,
+    PARTICLES_AFTER,
+    is_chinese_name,
+    is_organization,
+    is_place,
+    name_part_share,
+)
+from docket.extract.steps.dates import MONTHS
+from docket.extract.text import is_capitalized
+
+_FUNCTION_WORDS = frozenset(
+    "the a an on in at by from to of and or but after before when while during since until "
+    "according based following later then also although though however meanwhile "
+    "subsequently thereafter as if because both all some other another several many this that "
+    "these those his her their its our my your we they he she it i you there here what which "
+    "who whom whose where why how yet so nor not no yes upon with without within into onto "
+    "over under about above below between among".split()
+)
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_PLACE_NEXT = frozenset(
+    "county city prefecture province township town village district region municipality "
+    "monastery nunnery area banner league autonomous subdistrict neighborhood neighbourhood "
+    "community street road market square temple mosque church school university college "
+    "valley river mountain lake tap t&qap tar prefecture-level county-level hospital prison "
+    "court".split()
+)
+_PLACE_PREV = frozenset(
+    "in at near from to into across outside inside throughout toward towards via around "
+    "between".split()
+)
+_VERBS_BEFORE = frozenset(
+    "detained arrested sentenced released apprehended seized tried convicted abducted summoned "
+    "beat interrogated including include includes named took taking held charged accused "
+    "prosecuted indicted freed visited jailed imprisoned kidnapped tortured identified as "
+    "against with and sentencing detaining arresting releasing informed told".split()
+)
+_VERBS_AFTER = frozenset(
+    "was were is are had has have remains remained said says told died received served wrote "
+    "carried shouted staged went returned fled disappeared reportedly allegedly also who "
+    "whose did does will would could may might".split()
+)
+_POSSESSED = frozenset(
+    "wife husband family lawyer lawyers sentence case detention release trial whereabouts "
+    "health home arrest mother father son sons daughter daughters brother brothers sister "
+    "sisters relatives parents children conviction attorney defense defence body death "
+    "relative appeal disappearance imprisonment verdict friends friend colleague colleagues "
+    "mother-in-law father-in-law uncle aunt nephew niece cousin account blog website "
+    "detentions sentences cases trials".split()
+)
+_SOURCE_NOUNS = frozenset(
+    "director researcher spokesperson spokesman spokeswoman analyst expert scholar professor "
+    "representative president chairman chair executive coordinator campaigner".split()
+)
+_SAID = frozenset("said says told stated wrote added explained noted according".split())
+_NAMING_WORDS = frozenset("named name called alias aka a.k.a. surnamed nicknamed".split())
+_PRONOUNS = {
+    "he": ("male", False),
+    "him": ("male", False),
+    "his": ("male", False),
+    "himself": ("male", False),
+    "she": ("female", False),
+    "her": ("female", False),
+    "hers": ("female", False),
+    "herself": ("female", False),
+    "they": (None, True),
+    "them": (None, True),
+    "their": (None, True),
+    "themselves": (None, True),
+}
+
+
+@dataclass
+class Candidate:
+    """A capitalised run of words that may be a person's name."""
+
+    start: int  # token index
+    end: int  # token index, exclusive
+    words: list[str]
+    score: float = 0.0
+    accepted: bool = False
+    place: bool = False
+    aliases: list[tuple[int, int]] = field(default_factory=list)  # token ranges
+    role_hint: str | None = None
+    sex_hint: str | None = None
+
+
+def _is_name_token(tok: Token) -> bool:
+    t = tok.text
+    if len(t) < 2 or not t[0].isupper() or any(c.isdigit() for c in t):
+        return False
+    if not all(c.isalpha() or c in "'-." for c in t):
+        return False
+    return is_capitalized(t) or (len(t) == 2 and t[1] == ".")
+
+
+def _runs(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of capitalised runs, joined across particles and in-word hyphens."""
+    toks = doc.tokens
+    out: list[tuple[int, int]] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        if not _is_name_token(toks[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and toks[j].sent == toks[i].sent:
+            t = toks[j]
+            if _is_name_token(t):
+                j += 1
+                continue
+            hyphen_join = (
+                t.text == "-"
+                and not toks[j - 1].space_after
+                and not t.space_after
+                and j + 1 < n
+                and _is_name_token(toks[j + 1])
+            )
+            particle = t.lower in PARTICLES and j + 1 < n and _is_name_token(toks[j + 1])
+            if hyphen_join or particle or t.lower in PARTICLES_AFTER:
+                j += 1
+                continue
+            break
+        out.append((i, j))
+        i = j
+    return out
+
+
+def _trim(doc: Doc, a: int, b: int) -> tuple[int, int]:
+    """Drop leading and trailing words that are not part of a name."""
+    lex = lexicon()
+    toks = doc.tokens
+    words = [t.text for t in toks[a:b]]
+    if is_chinese_name(words):
+        return a, b
+
+    def strip_left(w: str) -> bool:
+        lw = w.lower().rstrip(".")
+        return (
+            lw in _FUNCTION_WORDS
+            or lw in lex.titles
+            or lw in lex.person_nouns
+            or lw in lex.occupations
+            or lw in lex.kinship
+            or lw in lex.ethnic
+            or lw in MONTHS
+            or lw in _WEEKDAYS
+            or (lw in lex.common_words and lw not in lex.name_parts)
+            or w == "-"
+        )
+
+    while a < b:
+        rest = [t.text for t in toks[a:b]]
+        if is_chinese_name(rest):
+            return a, b
+        if strip_left(toks[a].text) or toks[a].lower in PARTICLES:
+            a += 1
+            continue
+        break
+    while b > a:
+        w = toks[b - 1].lower
+        if (
+            w in lex.common_words
+            and w not in lex.name_parts
+            and w not in PARTICLES_AFTER
+            or w in MONTHS
+            or w in _WEEKDAYS
+            or w == "-"
+            or w in PARTICLES - PARTICLES_AFTER
+        ):
+            b -= 1
+            continue
+        break
+    return a, b
+
+
+def _parenthetical(doc: Doc, b: int) -> tuple[int, int] | None:
+    """If a '(' follows token b-1, return the token range inside the parentheses."""
+    toks = doc.tokens
+    if b < len(toks) and toks[b].text == "(":
+        for j in range(b + 1, min(len(toks), b + 16)):
+            if toks[j].text == ")":
+                return b + 1, j
+            if toks[j].text == "(":
+                return None
+    return None
+
+
+def _age_or_sex_after(doc: Doc, b: int) -> bool:
+    """'Name, 33,' / 'Name (33)' / 'Name (age 25)' / 'Name (female, born 1967)'."""
+    toks = doc.tokens
+    if b + 2 < len(toks) and toks[b].text in (",", "(") and toks[b + 1].text.isdigit():
+        value = int(toks[b + 1].text)
+        return 5 <= value <= 110 and toks[b + 2].text in (",", ")", ".", ";", "and", "-")
+    inner = _parenthetical(doc, b)
+    if inner:
+        first = toks[inner[0]].lower
+        return first in ("age", "aged", "female", "male", "born", "b.", "a", "an") or (
+            first.isdigit() and 5 <= int(first) <= 110
+        )
+    return False
+
+
+def _apposition(doc: Doc, b: int) -> str | None:
+    """For 'Name, a 33-year-old Uyghur farmer,' return 'occupation' / 'person' / 'source'."""
+    lex = lexicon()
+    toks = doc.tokens
+    if b >= len(toks) or toks[b].text != ",":
+        return None
+    window = []
+    for j in range(b + 1, min(len(toks), b + 9)):
+        t = toks[j]
+        if t.text in (",", ".", ";", "(", ")") or t.sent != toks[b].sent:
+            break
+        window.append(t.lower)
+    if any(w in _SOURCE_NOUNS for w in window):
+        return "source"
+    if any(w in lex.occupations or w in lex.person_nouns or w in lex.kinship for w in window):
+        return "person"
+    if b + 1 < len(toks) and toks[b + 1].lower in ("who", "whose"):
+        return "person"
+    return None
+
+
+def _score(doc: Doc, cand: Candidate) -> float:
+    lex = lexicon()
+    toks = doc.tokens
+    a, b = cand.start, cand.end
+    words = cand.words
+    lower_words = [w.lower() for w in words]
+    score = 0.0
+    if is_chinese_name(words):
+        score += 3
+    score += 2.5 * name_part_share(words)
+    if all(w in lex.common_words for w in lower_words):
+        score -= 2
+    if is_place(words):
+        score -= 3
+        cand.place = True
+    prev = toks[a - 1] if a > 0 and toks[a - 1].sent == toks[a].sent else None
+    prev2 = toks[a - 2] if a > 1 and toks[a - 2].sent == toks[a].sent else None
+    nxt = toks[b] if b < len(toks) and toks[b].sent == toks[a].sent else None
+    nxt2 = toks[b + 1] if b + 1 < len(toks) and toks[b + 1].sent == toks[a].sent else None
+    if prev is not None:
+        pl = prev.lower.rstrip(".")
+        if pl in lex.person_nouns or pl in lex.occupations or pl in lex.titles:
+            score += 3
+        elif pl in lex.kinship:
+            score += 3
+            cand.role_hint = "relative"
+            cand.sex_hint = lex.kinship[pl]
+        elif pl in _NAMING_WORDS:
+            score += 3
+        elif pl in _SAID:
+            score += 1.5
+            cand.role_hint = cand.role_hint or "source"
+        elif pl in _VERBS_BEFORE:
+            score += 1.5
+        elif pl in _PLACE_PREV:
+            score -= 2.5
+        elif pl in lex.ethnic and prev2 is not None and prev2.lower in lex.person_nouns:
+            score += 2
+        elif prev.text == "," and prev2 is not None and prev2.lower in lex.kinship:
+            score += 3  # "his father, Sangpa"
+            cand.role_hint = "relative"
+            cand.sex_hint = lex.kinship[prev2.lower]
+    if nxt is not None:
+        nl = nxt.lower
+        if nl in _PLACE_NEXT:
+            score -= 4
+            cand.place = True
+        elif _age_or_sex_after(doc, b):
+            score += 3
+        elif nl in _VERBS_AFTER or (nl.endswith("ed") and len(nl) > 3):
+            score += 1
+            if nl in _SAID:
+                cand.role_hint = cand.role_hint or "source"
+        elif nl in ("'s", "'") and nxt2 is not None:
+            if nxt2.lower in _POSSESSED:
+                score += 2
+            elif nxt2.lower in _PLACE_NEXT:
+                score -= 1
+        app = _apposition(doc, b)
+        if app == "person":
+            score += 2
+        elif app == "source":
+            score += 2
+            cand.role_hint = "source"
+        inner = _parenthetical(doc, b)
+        if inner and not cand.place:
+            after = toks[inner[1] + 1] if inner[1] + 1 < len(toks) else None
+            if after is not None and after.lower in _PLACE_NEXT:
+                score -= 4
+                cand.place = True
+    if len(words) == 1:
+        score -= 1.5
+    return score
+
+
+def _accept(cand: Candidate) -> bool:
+    if cand.place:
+        return cand.score >= 3
+    return cand.score >= (2.0 if len(cand.words) == 1 else -0.5)
+
+
+def find_candidates(doc: Doc) -> list[Candidate]:
+    lex = lexicon()
+    out: list[Candidate] = []
+    blocked = [inst.span for inst in doc.institutions]
+    for a0, b0 in _runs(doc):
+        if any(s < doc.tokens[b0 - 1].end and doc.tokens[a0].start < e for s, e in blocked):
+            # inside or touching an institution's name: "Urumqi Intermediate People's Court"
+            continue
+        words0 = [t.text for t in doc.tokens[a0:b0]]
+        if is_organization(words0) and not is_chinese_name(words0):
+            continue
+        a, b = _trim(doc, a0, b0)
+        if a >= b:
+            continue
+        words = [t.text for t in doc.tokens[a:b]]
+        phrase = " ".join(words).lower()
+        if phrase in lex.non_person or phrase in lex.organizations:
+            continue
+        if all(len(w) <= 2 for w in words):
+            continue
+        cand = Candidate(a, b, words)
+        if phrase in lex.public_figures:
+            cand.role_hint = "other"
+        cand.score = _score(doc, cand)
+        cand.accepted = _accept(cand)
+        out.append(cand)
+    _accept_lists(doc, out)
+    return out
+
+
+def _accept_lists(doc: Doc, cands: list[Candidate]) -> None:
+    """In 'A, B, and C' or 'A and B', accept every item when one is surely a person."""
+    toks = doc.tokens
+    i = 0
+    while i < len(cands):
+        group = [cands[i]]
+        j = i
+        while j + 1 < len(cands):
+            gap = [t.lower for t in toks[cands[j].end : cands[j + 1].start]]
+            if gap and all(g in (",", "and", "or", ";") for g in gap) and len(gap) <= 3:
+                group.append(cands[j + 1])
+                j += 1
+            elif _skip_paren(toks, cands[j].end, cands[j + 1].start):
+                group.append(cands[j + 1])
+                j += 1
+            else:
+                break
+        if len(group) > 1 and any(c.accepted and c.score >= 2 for c in group):
+            for c in group:
+                if not c.place:
+                    c.accepted = True
+        i = j + 1
+
+
+def _skip_paren(toks: list[Token], a: int, b: int) -> bool:
+    """True for a gap like ' (33), ' or ' (age 25), and ' between two list items."""
+    gap = [t.text for t in toks[a:b]]
+    if not gap or gap[0] != "(" or ")" not in gap:
+        return False
+    close = gap.index(")")
+    if close > 6:
+        return False
+    rest = [g.lower() for g in gap[close + 1 :]]
+    return bool(rest) and all(g in (",", "and", "or", ";") for g in rest) and len(rest) <= 3
+
+
+_GROUP_NOUNS = (
+    "people|persons|individuals|men|women|males|females|youths|teenagers|children|students"
+    "|monks|nuns|practitioners|petitioners|relatives|family members|business partners|partners"
+    "|activists|lawyers|villagers|farmers|herders|nomads|protesters|protestors|demonstrators"
+    "|christians|catholics|protestants|believers|members|detainees|defendants|co-defendants"
+    "|others|laypersons|laymen|teachers|workers|journalists|writers|bloggers|colleagues"
+    "|associates|employees|leaders|imams|pastors|priests|worshippers|muslims|brothers|sisters"
+    "|sons|daughters|residents|citizens|suspects|prisoners|classmates|friends|tibetans|uyghurs"
+    "|uighurs|kazakhs|kyrgyz|mongols|mongolians|huis|uzbeks"
+)
+_GROUP = re.compile(
+    rf"(?<![\w-])(?:(?:all|the)\s+)?(?:(?:at least|more than|over|about|around|nearly|some)\s+)?"
+    rf"(?P<num>{NUMBER})\s+(?:of\s+(?:his|her|their|the)\s+)?(?:other\s+|more\s+|additional\s+)?"
+    rf"(?P<mods>(?:[A-Za-z-]+\s+){{0,3}}?)(?P<noun>{_GROUP_NOUNS})\b",
+    re.IGNORECASE,
+)
+
+
+def find_groups(doc: Doc, named_per_sent: list[int]) -> list[tuple[tuple[int, int], int, str]]:
+    """Unnamed groups: (span, count, noun phrase) for '4 other Uyghurs', 'six business partners'."""
+    out: list[tuple[tuple[int, int], int, str]] = []
+    text = doc.norm
+    for m in _GROUP.finditer(text):
+        count = parse_count(m.group("num"))
+        if count is None or count < 2 or count > 500:
+            continue
+        before = text[max(0, m.start() - 12) : m.start()].lower()
+        if re.search(r"\b(?:of|one of|among)\s*$", before):
+            continue  # "two of the monks": part of a group named elsewhere
+        mods = m.group("mods").lower().split()
+        if any(w in ("years", "year", "months", "days", "yuan", "of") for w in mods):
+            continue
+        s = doc.sent_of(m.start())
+        window = named_per_sent[s] + (named_per_sent[s + 1] if s + 1 < len(named_per_sent) else 0)
+        if window >= count:
+            continue  # the group is spelled out by name
+        out.append((m.span(), count, m.group(0)))
+    return out
+
+
+@step(
+    "persons.v1",
+    requires=("tokens", "sents", "clauses", "institutions"),
+    provides=("entities", "mentions"),
+)
+def persons_v1(doc: Doc) -> None:
+    """Find named persons, their short forms and aliases, unnamed groups and pronouns."""
+    cands = find_candidates(doc)
+    entities: list[Entity] = []
+    by_name: dict[str, int] = {}
+    mentions: list[Mention] = []
+    toks = doc.tokens
+    accepted = [c for c in cands if c.accepted]
+    # Longest names first so that "Tashi" can join "Tashi Drolkar".
+    for cand in sorted(accepted, key=lambda c: -len(c.words)):
+        key = " ".join(cand.words)
+        if key in by_name:
+            continue
+        if len(cand.words) == 1:
+            owner = _owner_of_token(entities, cand.words[0])
+            if owner is not None:
+                by_name[key] = owner
+                continue
+        by_name[key] = len(entities)
+        entities.append(Entity(name=_name_text(doc, cand.start, cand.end)))
+    for cand in accepted:
+        e = by_name[" ".join(cand.words)]
+        ent = entities[e]
+        if cand.role_hint and ent.role_hint is None:
+            ent.role_hint = cand.role_hint
+        span = (toks[cand.start].start, toks[cand.end - 1].end)
+        if cand.sex_hint:
+            ent.sex_hints.append((cand.sex_hint, span))
+        kind = "name" if len(cand.words) > 1 or ent.name == cand.words[0] else "short"
+        mentions.append(Mention(span, kind, e, toks[cand.start].sent))
+        for alias in _aliases(doc, cand):
+            text = _name_text(doc, *alias)
+            if text not in ent.aliases and text != ent.name:
+                ent.aliases.append(text)
+            mentions.append(
+                Mention((toks[alias[0]].start, toks[alias[1] - 1].end), "short", e, toks[alias[0]].sent)
+            )
+            for w in text.split():
+                by_name.setdefault(w, e)
+    taken = {m.span for m in mentions}
+    covered = [m.span for m in mentions]
+    # Short mentions: a lone word that is part of a known name ("Nurmehmet", "Rao").
+    for cand in cands:
+        if cand.accepted:
+            continue
+        for k in range(cand.start, cand.end):
+            word = toks[k].text
+            span = (toks[k].start, toks[k].end)
+            if span in taken or any(s <= span[0] and span[1] <= e for s, e in covered):
+                continue
+            e = _nearest_owner(entities, mentions, word, span[0])
+            if e is not None:
+                mentions.append(Mention(span, "short", e, toks[k].sent))
+                taken.add(span)
+    # Pronouns, resolved later.
+    for t in toks:
+        if t.lower in _PRONOUNS:
+            sex, plural = _PRONOUNS[t.lower]
+            mentions.append(Mention((t.start, t.end), "pronoun", -1, t.sent, sex, plural))
+    named_per_sent = [0] * len(doc.sents)
+    for e_i, ent in enumerate(entities):
+        sents = {m.sent for m in mentions if m.entity == e_i}
+        for s in sents:
+            named_per_sent[s] += 1
+    for span, count, phrase in find_groups(doc, named_per_sent):
+        e = len(entities)
+        entities.append(Entity(name=None, count=count, group=True))
+        mentions.append(Mention(span, "group", e, doc.sent_of(span[0]), plural=True))
+        entities[e].aliases = []
+        entities[e].role_hint = None
+        entities[e].sex_hints = []
+        del phrase
+    mentions.sort(key=lambda m: m.span)
+    doc.entities = entities
+    doc.mentions = mentions
+
+
+def _name_text(doc: Doc, a: int, b: int) -> str:
+    toks = doc.tokens
+    return re.sub(r"\s+", " ", doc.text[toks[a].start : toks[b - 1].end]).strip()
+
+
+def _owner_of_token(entities: list[Entity], word: str) -> int | None:
+    owners = [
+        i
+        for i, e in enumerate(entities)
+        if e.name and (word in e.name.split() or any(word in a.split() for a in e.aliases))
+    ]
+    return owners[0] if len(owners) == 1 else None
+
+
+def _nearest_owner(
+    entities: list[Entity], mentions: list[Mention], word: str, pos: int
+) -> int | None:
+    owners = {
+        i
+        for i, e in enumerate(entities)
+        if e.name
+        and (word in e.name.replace("-", " ").split() or any(word in a.split() for a in e.aliases))
+    }
+    if not owners:
+        return None
+    if len(owners) == 1:
+        return owners.pop()
+    best: tuple[int, int] | None = None
+    for m in mentions:
+        if m.entity in owners:
+            dist = pos - m.span[0] if m.span[0] <= pos else 10**6 + m.span[0] - pos
+            if best is None or dist < best[0]:
+                best = (dist, m.entity)
+    return best[1] if best else None
+
+
+def _aliases(doc: Doc, cand: Candidate) -> list[tuple[int, int]]:
+    """Names in parentheses after a name: 'Tabe (Tape, Tashi)', 'Tenzin Choedrag (Tenchoe)'."""
+    toks = doc.tokens
+    inner = _parenthetical(doc, cand.end)
+    if not inner:
+        return []
+    a, b = inner
+    after = toks[b + 1] if b + 1 < len(toks) else None
+    if after is not None and after.lower in _PLACE_NEXT:
+        return []
+    out: list[tuple[int, int]] = []
+    k = a
+    while k < b:
+        if toks[k].lower in ("also", "known", "as", "aka", "a.k.a.", "alias", "or", "lay", "name"):
+            k += 1
+            continue
+        j = k
+        while j < b and _is_name_token(toks[j]):
+            j += 1
+        if j == k:
+            return out if toks[k].text in (",", ";") and out else []
+        words = [t.text for t in toks[k:j]]
+        if is_place(words) or is_organization(words) or all(
+            w.lower() in lexicon().common_words for w in words
+        ):
+            return []
+        out.append((k, j))
+        k = j
+        if k < b and toks[k].text in (",", ";"):
+            k += 1
+    return out

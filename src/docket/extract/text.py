@@ -1,0 +1,56 @@
+"""Text helpers: a same-length normalised copy of the report, and small string tests."""
+
+from __future__ import annotations
+
+import re
+
+# One character for one character, so offsets into the normalised text are offsets into the
+# original: curly quotes become straight, dashes become hyphens, odd spaces become spaces.
+_SAME_LENGTH = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u00b4": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u200a": " ",
+        "\u202f": " ",
+        "\u3000": " ",
+        "\t": " ",
+        "\r": " ",
+    }
+)
+
+
+def normalize(text: str) -> str:
+    """Return `text` with quotes, dashes and spaces made plain, keeping every offset."""
+    return text.translate(_SAME_LENGTH)
+
+
+_WS = re.compile(r"\s+")
+
+
+def squash(text: str) -> str:
+    """Collapse runs of whitespace to one space and strip the ends."""
+    return _WS.sub(" ", text).strip()
+
+
+def is_capitalized(word: str) -> bool:
+    """True for 'Tashi', 'McDonald', "Yong'e"; false for 'RFA', 'tashi', '33'."""
+    return len(word) > 1 and word[0].isupper() and any(c.islower() for c in word[1:])
