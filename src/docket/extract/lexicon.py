@@ -112,6 +112,8 @@ def _statutes() -> dict[str, dict[str, str]]:
 def lexicon() -> Lexicon:
     """Load every data file once per process."""
     facilities = _pairs("facilities_cecc.tsv")
+    places = frozenset(w.lower() for w in _lines("places_cecc.txt") + _lines("places_world.txt"))
+    common = frozenset(_lines("common_words.txt"))
     return Lexicon(
         ethnic={k.lower(): v for k, v in _pairs("ethnic_groups.tsv")},
         kinship={k.lower(): _sex(v) for k, v in _pairs("kinship.tsv")},
@@ -121,17 +123,20 @@ def lexicon() -> Lexicon:
         person_nouns=_with_plurals(_lines("person_nouns.txt")),
         organizations=frozenset(w.lower() for w in _lines("organizations.txt")),
         org_heads=frozenset(w.lower() for w in _lines("org_heads.txt")),
-        places=frozenset(
-            w.lower() for w in _lines("places_cecc.txt") + _lines("places_world.txt")
-        ),
-        facility_nicknames={nick: name for name, nick in facilities if nick},
+        places=places,
+        # A nickname that is also a place or a word ("Shigatse", "Anhui") names no facility.
+        facility_nicknames={
+            nick: name
+            for name, nick in facilities
+            if nick and nick.lower() not in places and nick.lower() not in common
+        },
         facilities=frozenset(name.lower() for name, _ in facilities),
         surnames_zh=frozenset(w.lower() for w in _lines("surnames_zh.txt")),
         pinyin=frozenset(_lines("pinyin_syllables.txt")),
         name_parts=frozenset(
             w.lower() for w in _lines("names_tibetan.txt") + _lines("names_turkic.txt")
         ),
-        common_words=frozenset(_lines("common_words.txt")),
+        common_words=common,
         non_person=frozenset(w.lower() for w in _lines("non_person_phrases.txt")),
         public_figures=frozenset(w.lower() for w in _lines("public_figures.txt")),
         charge_cues=tuple(

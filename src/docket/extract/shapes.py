@@ -72,8 +72,15 @@ def is_place(words: list[str]) -> bool:
 
 
 def is_organization(words: list[str]) -> bool:
+    """True for an organisation, outlet or non-person phrase, or a run that starts or ends
+    with one ('Dui Hua Official Registry')."""
     lex = lexicon()
-    phrase = " ".join(words).lower()
-    if phrase in lex.organizations or phrase in lex.non_person:
+    low = [w.lower() for w in words]
+    if any(w in lex.org_heads for w in low):
         return True
-    return any(w.lower() in lex.org_heads for w in words)
+    for n in range(len(low), 0, -1):
+        if " ".join(low[:n]) in lex.organizations or " ".join(low[-n:]) in lex.organizations:
+            return n >= 2 or len(low) == 1 or low[0].isupper() or True
+        if " ".join(low[:n]) in lex.non_person or " ".join(low[-n:]) in lex.non_person:
+            return True
+    return False

@@ -197,7 +197,7 @@ def _facts_for(doc: Doc, mention: Mention, head: Mention) -> list[Fact]:
         for i, w in enumerate(words[:stop]):
             lw = w.lower().rstrip(".")
             tok = toks[lo + i]
-            if lw in lex.ethnic and not (i + 1 < len(words) and words[i + 1][:1].isupper()):
+            if is_ethnic_word(toks, lo + i):
                 out.append(Fact("ethnicity", lex.ethnic[lw], (tok.start, tok.end), e))
             if lw in _SEX_WORDS:
                 out.append(Fact("sex", _SEX_WORDS[lw], (tok.start, tok.end), e))
@@ -206,21 +206,42 @@ def _facts_for(doc: Doc, mention: Mention, head: Mention) -> list[Fact]:
             elif lw in lex.kinship and where == "pre" and lex.kinship[lw] and lo + i == b - 1:
                 out.append(Fact("sex", lex.kinship[lw], (tok.start, tok.end), e))
                 out.append(Fact("role", "relative", (tok.start, tok.end), e))
-            am = _AGE_YEAR_OLD.fullmatch(lw)
-            if am:
+        seg = toks[lo : lo + stop]
+        if seg and not any(f.field == "age" for f in out):
+            base = seg[0].start
+            for am in _AGE_YEAR_OLD.finditer(doc.norm, base, seg[-1].end):
                 age = parse_count(am.group("age"))
                 if age and age <= 110:
-                    out.append(Fact("age", age, (tok.start, tok.end), e))
-        seg = toks[lo : lo + stop]
-        joined = " ".join(t.text for t in seg)
-        for am in _AGE_YEAR_OLD.finditer(joined):
-            age = parse_count(am.group("age"))
-            if age and age <= 110 and not any(f.field == "age" for f in out):
-                start = seg[0].start + am.start() if seg else 0
-                out.append(Fact("age", age, (start, start + len(am.group(0))), e))
+                    out.append(Fact("age", age, am.span(), e))
+                    break
+            for am in _AGED.finditer(doc.norm, base, seg[-1].end):
+                age = parse_count(am.group("age"))
+                if age and age <= 110 and not any(f.field == "age" for f in out):
+                    out.append(Fact("age", age, am.span(), e))
         for s, f, occ in occupations_in([t.text for t in seg]):
             out.append(Fact("occupation", occ, (seg[s].start, seg[f - 1].end), e))
     return out
+
+
+_AMBIGUOUS_ETHNIC = frozenset("she yi li dai bai dong han hui tu qiang dong".split())
+_ETHNIC_CONTEXT = frozenset(
+    "chinese minority nationality ethnic people man woman men women muslim muslims".split()
+)
+
+
+def is_ethnic_word(toks: list[Token], i: int) -> bool:
+    """True when token i names an ethnic group ('Tibetan', 'Uighur', 'ethnic Hui')."""
+    lex = lexicon()
+    tok = toks[i]
+    if tok.lower not in lex.ethnic or not tok.text[:1].isupper():
+        return False
+    if i + 1 < len(toks) and toks[i + 1].text[:1].isupper() and toks[i + 1].lower not in lex.ethnic:
+        return False  # part of a name: "Tibetan Autonomous Prefecture", "Han Dongfang"
+    if tok.lower in _AMBIGUOUS_ETHNIC:
+        prev = toks[i - 1].lower if i > 0 else ""
+        nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
+        return prev == "ethnic" or nxt in _ETHNIC_CONTEXT
+    return True
 
 
 def _span(toks: list[Token], i: int) -> tuple[int, int]:
@@ -242,7 +263,7 @@ def attributes_v1(doc: Doc) -> None:
             pos = mention.span[0]
             for w in words:
                 lw = w.lower()
-                if lw in lex.ethnic:
+                if lw in lex.ethnic and lw not in _AMBIGUOUS_ETHNIC:
                     doc.facts.append(
                         Fact("ethnicity", lex.ethnic[lw], (pos, pos + len(w)), mention.entity)
                     )

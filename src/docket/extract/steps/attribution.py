@@ -17,8 +17,11 @@ from docket.extract.doc import DateMention, Doc, EventMention, Mention
 from docket.extract.lexicon import lexicon
 from docket.extract.model import Event, Person, Sentence, Span
 from docket.extract.pipeline import step
+from docket.extract.steps.attributes import _AMBIGUOUS_ETHNIC
 
-_LIST_GAP = re.compile(r"^(?:\s*(?:,|and|;|\(\s*(?:age\s*|aged\s*)?\d{1,3}\s*\)|\d{1,3}(?=\s*,)))+\s*$")
+_LIST_GAP = re.compile(
+    r"^(?:\s*(?:,|and|;|\(|\)|\(\s*(?:age\s*|aged\s*)?\d{1,3}\s*\)|\d{1,3}(?=\s*,)))+\s*$"
+)
 _VICTIM_EVENTS = ("detention", "arrest", "sentence", "trial")
 _APPEAL = re.compile(r"appeal|upheld|uphold|rejected|overturn|retrial|re-trial|review", re.I)
 
@@ -84,22 +87,21 @@ class Attributor:
                 history.append(Mention(m.span, "short", best, m.sent))
 
     def _plural_targets(self, history: list[Mention], m: Mention) -> list[int]:
-        for h in reversed(history):
-            if m.sent - h.sent > 3:
-                break
-            if h.kind == "group":
-                return [h.entity]
-        # the named persons of the most recent sentence that names two or more
+        """'they', 'them': the persons named together most recently, or a group."""
         by_sent: dict[int, list[int]] = {}
+        group_at: dict[int, int] = {}
         for h in history:
+            if h.kind == "group":
+                group_at[h.sent] = h.entity
+                continue
             by_sent.setdefault(h.sent, [])
             if h.entity not in by_sent[h.sent]:
                 by_sent[h.sent].append(h.entity)
-        for s in sorted(by_sent, reverse=True):
-            if m.sent - s > 3:
-                break
-            if len(by_sent[s]) >= 2:
+        for s in range(m.sent, max(-1, m.sent - 4), -1):
+            if len(by_sent.get(s, [])) >= 2:
                 return by_sent[s]
+            if s in group_at:
+                return [group_at[s]]
         return []
 
     def _is_possessor(self, m: Mention) -> bool:
@@ -199,12 +201,41 @@ def _term_for(doc: Doc, span: Span, att: Attributor) -> list[int]:
     return []
 
 
-def _pick_detention(events: list[EventMention]) -> DateMention | None:
-    for kinds in (("detention",), ("arrest",), ("sentence", "trial")):
+import os
+_MODE = os.environ.get("X1_MODE", "")
+
+
+def _context_date(doc: Doc, ev: EventMention) -> DateMention | None:
+    """An undated detention takes the latest date before it in its or the previous sentence."""
+    s = doc.sent_of(ev.span[0])
+    lo = doc.sents[max(0, s - 1)][0]
+    prior = [d for d in doc.dates if not d.citation and lo <= d.span[0] < ev.span[0]]
+    return prior[-1] if prior else None
+
+
+def _pick_detention(doc: Doc, events: list[EventMention]) -> DateMention | None:
+    for kinds in (("detention",), ("arrest",)):
         dated = [ev for ev in events if ev.kind in kinds and ev.date is not None]
         if dated:
-            date = dated[0].date
-            return date
+            return dated[0].date
+        if "B" in _MODE:
+            for ev in events:
+                if ev.kind in kinds:
+                    d = _context_date(doc, ev)
+                    if d:
+                        return d
+    if "S" in _MODE:
+        dated = [ev for ev in events if ev.kind in ("sentence", "trial") and ev.date is not None]
+        if dated:
+            return dated[0].date
+    if "C" in _MODE:
+        dated = [ev for ev in doc.events if ev.kind in ("detention", "arrest") and ev.date]
+        if dated:
+            return dated[0].date
+    if "D" in _MODE:
+        plain = [d for d in doc.dates if not d.citation]
+        if plain:
+            return plain[0]
     return None
 
 
@@ -230,7 +261,7 @@ def _doc_ethnicity(doc: Doc) -> tuple[str, Span] | None:
     counts: Counter[str] = Counter()
     first: dict[str, Span] = {}
     for t in doc.tokens:
-        if t.text[:1].isupper() and t.lower in lex.ethnic:
+        if t.text[:1].isupper() and t.lower in lex.ethnic and t.lower not in _AMBIGUOUS_ETHNIC:
             value = lex.ethnic[t.lower]
             counts[value] += 1
             first.setdefault(value, (t.start, t.end))
@@ -329,7 +360,7 @@ def _person(doc: Doc, e: int, bag: Bag, doc_eth: tuple[str, Span] | None) -> Per
         if str(v) not in p.occupations:
             p.occupations.append(str(v))
             ev.setdefault("occupations", []).append(s)
-    date = _pick_detention(bag.events)
+    date = _pick_detention(doc, bag.events) if not ent.group or True else None
     if date:
         p.detention_date = date.edtf()
         ev["detention_date"] = [date.span]

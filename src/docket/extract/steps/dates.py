@@ -7,6 +7,7 @@ citations: they date the report, not an event, but they still set the year for l
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from docket.extract.doc import DateMention, Doc
@@ -146,7 +147,7 @@ def find_dates(text: str) -> list[DateMention]:
     return found
 
 
-def infer_years(dates: list[DateMention], published_year: int | None) -> list[DateMention]:
+def infer_years(dates: list[DateMention], published: dt.date | None) -> list[DateMention]:
     """Give "on August 23" the year of the nearest dated mention before it, else after it,
     else the publication year."""
     out: list[DateMention] = []
@@ -155,15 +156,32 @@ def infer_years(dates: list[DateMention], published_year: int | None) -> list[Da
             out.append(d)
             continue
         ref: DateMention | None = None
+        # A full date before it sets the year; a bare year ("between 2010 and 2016") is
+        # background more often than not, so it counts only when no full date does.
         for prev in reversed(out):
-            if not prev.inferred_year:
+            if not prev.inferred_year and prev.month is not None:
                 ref = prev
                 break
         if ref is None:
+            ref = next((p for p in reversed(out) if not p.inferred_year), None)
+        if ref is None:
             ref = next((n for n in dates[i + 1 :] if not n.inferred_year), None)
-        year = ref.year if ref is not None else published_year
+        year = ref.year if ref is not None else (published.year if published else None)
         if year is None:
             continue
+        if ref is not None and ref.month is not None and d.month is not None:
+            # "sentenced on January 17, 2008 ... On December 12, he was detained": a month
+            # far after the reference but just before it across the new year is last year.
+            ahead = d.month - ref.month
+            if ahead > 9 and not d.citation:
+                year -= 1
+        if (
+            published is not None
+            and d.month is not None
+            and (year, d.month, d.day or 1) > (published.year, published.month, published.day)
+            and ref is None
+        ):
+            year -= 1
         out.append(
             DateMention(d.span, year, d.month, d.day, d.citation, inferred_year=True)
         )
@@ -173,5 +191,4 @@ def infer_years(dates: list[DateMention], published_year: int | None) -> list[Da
 @step("dates.v1", requires=("norm", "sents"), provides=("dates",))
 def dates_v1(doc: Doc) -> None:
     """Find dates with their precision and infer missing years from context."""
-    published_year = doc.published.year if doc.published else None
-    doc.dates = infer_years(find_dates(doc.norm), published_year)
+    doc.dates = infer_years(find_dates(doc.norm), doc.published)

@@ -16,7 +16,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:(?:criminally|administratively|forcibly|secretly|illegally|reportedly|again"
             r"|briefly|also|later|subsequently|first|initially|allegedly)\s+)?(?:detain(?:ed|ing|s)?"
             r"|apprehend(?:ed|ing)|seiz(?:ed|ing)|abduct(?:ed|ing)|kidnapp?(?:ed|ing)|round(?:ed)? up"
-            r"|picked up|taken away|taken into (?:police )?custody|took\s+(?:\w+\s+){1,6}?(?:away|into"
+            r"|picked up|taken away|taken into (?:police )?custody|took\s+(?:\w+\s+){0,6}?(?:away|into"
             r" (?:police )?custody)|took\s+(?:him|her|them)\b|interned|placed\s+(?:\w+\s+){0,2}under"
             r" (?:residential surveillance|house arrest|detention)|disappeared|went missing"
             r"|summoned|raided|put in detention|sent to (?:a |an )?(?:\w+\s+){0,3}(?:camp|center|"
@@ -41,12 +41,15 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         "release",
         re.compile(
             r"\b(?:released|freed|set free|let go|completed (?:\w+\s+){0,3}(?:sentence|term)"
-            r"|release)\b",
+            r")\b",
             re.IGNORECASE,
         ),
     ),
     ("death", re.compile(r"\b(?:died|passed away|death)\b", re.IGNORECASE)),
-    ("notification", re.compile(r"\b(?:notified|informed)\b", re.IGNORECASE)),
+    (
+        "notification",
+        re.compile(r"\b(?:notif(?:y|ied|ying)|inform(?:ed|ing)?|told)\b", re.IGNORECASE),
+    ),
     ("transfer", re.compile(r"\b(?:transferred|moved)\b", re.IGNORECASE)),
 ]
 _PASSIVE = re.compile(

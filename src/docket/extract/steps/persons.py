@@ -58,7 +58,8 @@ _VERBS_AFTER = frozenset(
     "whose did does will would could may might".split()
 )
 _POSSESSED = frozenset(
-    "wife husband family lawyer lawyers sentence case detention release trial whereabouts "
+    "protest activity activities place charges status condition name age fate hometown role "
+    "involvement participation current whereabouts lawyer's wife husband family lawyer lawyers sentence case detention release trial whereabouts "
     "health home arrest mother father son sons daughter daughters brother brothers sister "
     "sisters relatives parents children conviction attorney defense defence body death "
     "relative appeal disappearance imprisonment verdict friends friend colleague colleagues "
@@ -70,6 +71,16 @@ _SOURCE_NOUNS = frozenset(
     "representative president chairman chair executive coordinator campaigner".split()
 )
 _SAID = frozenset("said says told stated wrote added explained noted according".split())
+_OBJECT_END = frozenset(
+    "on in at , . ; from for after because and while as when during near (".split()
+)
+_VICTIM_AFTER = re.compile(
+    r"^\s*(?:\([^)]{1,40}\)\s*)?,?\s*(?:who\s+)?(?:was|were|had been|has been|is|are)\s+"
+    r"(?:\w+ly\s+|also\s+|later\s+|then\s+|not\s+){0,2}(?:detained|arrested|sentenced|released"
+    r"|taken|seized|apprehended|tried|convicted|jailed|imprisoned|abducted|held|freed|beaten"
+    r"|tortured|one of|among|a (?:monk|nun|student|farmer|herder|teacher|resident|native|member))\b",
+    re.IGNORECASE,
+)
 _NAMING_WORDS = frozenset("named name called alias aka a.k.a. surnamed nicknamed".split())
 _PRONOUNS = {
     "he": ("male", False),
@@ -225,7 +236,7 @@ def _apposition(doc: Doc, b: int) -> str | None:
     toks = doc.tokens
     if b >= len(toks) or toks[b].text != ",":
         return None
-    window = []
+    window: list[str] = []
     for j in range(b + 1, min(len(toks), b + 9)):
         t = toks[j]
         if t.text in (",", ".", ";", "(", ")") or t.sent != toks[b].sent:
@@ -233,7 +244,10 @@ def _apposition(doc: Doc, b: int) -> str | None:
         window.append(t.lower)
     if any(w in _SOURCE_NOUNS for w in window):
         return "source"
-    if any(w in lex.occupations or w in lex.person_nouns or w in lex.kinship for w in window):
+    if any(
+        w in lex.occupations or w in lex.person_nouns or w in lex.kinship or w in lex.ethnic
+        for w in window
+    ):
         return "person"
     if b + 1 < len(toks) and toks[b + 1].lower in ("who", "whose"):
         return "person"
@@ -259,27 +273,28 @@ def _score(doc: Doc, cand: Candidate) -> float:
     prev2 = toks[a - 2] if a > 1 and toks[a - 2].sent == toks[a].sent else None
     nxt = toks[b] if b < len(toks) and toks[b].sent == toks[a].sent else None
     nxt2 = toks[b + 1] if b + 1 < len(toks) and toks[b + 1].sent == toks[a].sent else None
+    after = doc.norm[toks[b - 1].end : toks[b - 1].end + 60]
     if prev is not None:
         pl = prev.lower.rstrip(".")
         if pl in lex.person_nouns or pl in lex.occupations or pl in lex.titles:
-            score += 3
+            score += 3.5
         elif pl in lex.kinship:
-            score += 3
+            score += 3.5
             cand.role_hint = "relative"
             cand.sex_hint = lex.kinship[pl]
         elif pl in _NAMING_WORDS:
-            score += 3
+            score += 3.5
         elif pl in _SAID:
             score += 1.5
             cand.role_hint = cand.role_hint or "source"
         elif pl in _VERBS_BEFORE:
-            score += 1.5
+            score += 2.5 if nxt is None or nxt.lower in _OBJECT_END else 1.5
         elif pl in _PLACE_PREV:
             score -= 2.5
         elif pl in lex.ethnic and prev2 is not None and prev2.lower in lex.person_nouns:
             score += 2
         elif prev.text == "," and prev2 is not None and prev2.lower in lex.kinship:
-            score += 3  # "his father, Sangpa"
+            score += 3.5  # "his father, Sangpa"
             cand.role_hint = "relative"
             cand.sex_hint = lex.kinship[prev2.lower]
     if nxt is not None:
@@ -288,26 +303,28 @@ def _score(doc: Doc, cand: Candidate) -> float:
             score -= 4
             cand.place = True
         elif _age_or_sex_after(doc, b):
-            score += 3
+            score += 3.5
+        elif _VICTIM_AFTER.match(after):
+            score += 3.5
         elif nl in _VERBS_AFTER or (nl.endswith("ed") and len(nl) > 3):
             score += 1
             if nl in _SAID:
                 cand.role_hint = cand.role_hint or "source"
         elif nl in ("'s", "'") and nxt2 is not None:
             if nxt2.lower in _POSSESSED:
-                score += 2
+                score += 3.5
             elif nxt2.lower in _PLACE_NEXT:
                 score -= 1
         app = _apposition(doc, b)
         if app == "person":
-            score += 2
+            score += 3
         elif app == "source":
-            score += 2
+            score += 3
             cand.role_hint = "source"
         inner = _parenthetical(doc, b)
         if inner and not cand.place:
-            after = toks[inner[1] + 1] if inner[1] + 1 < len(toks) else None
-            if after is not None and after.lower in _PLACE_NEXT:
+            after_paren = toks[inner[1] + 1] if inner[1] + 1 < len(toks) else None
+            if after_paren is not None and after_paren.lower in _PLACE_NEXT:
                 score -= 4
                 cand.place = True
     if len(words) == 1:
@@ -339,7 +356,7 @@ def find_candidates(doc: Doc) -> list[Candidate]:
         phrase = " ".join(words).lower()
         if phrase in lex.non_person or phrase in lex.organizations:
             continue
-        if all(len(w) <= 2 for w in words):
+        if len(words) == 1 and len(words[0]) <= 2:
             continue
         cand = Candidate(a, b, words)
         if phrase in lex.public_figures:
@@ -440,8 +457,17 @@ def persons_v1(doc: Doc) -> None:
     mentions: list[Mention] = []
     toks = doc.tokens
     accepted = [c for c in cands if c.accepted]
+    alias_ranges: dict[int, list[tuple[int, int]]] = {}
+    in_alias: set[tuple[int, int]] = set()
+    for i, cand in enumerate(accepted):
+        if (cand.start, cand.end) in in_alias:
+            continue
+        alias_ranges[i] = _aliases(doc, cand)
+        in_alias.update(alias_ranges[i])
+    mains = [i for i in alias_ranges]
     # Longest names first so that "Tashi" can join "Tashi Drolkar".
-    for cand in sorted(accepted, key=lambda c: -len(c.words)):
+    for i in sorted(mains, key=lambda k: -len(accepted[k].words)):
+        cand = accepted[i]
         key = " ".join(cand.words)
         if key in by_name:
             continue
@@ -452,7 +478,8 @@ def persons_v1(doc: Doc) -> None:
                 continue
         by_name[key] = len(entities)
         entities.append(Entity(name=_name_text(doc, cand.start, cand.end)))
-    for cand in accepted:
+    for i in mains:
+        cand = accepted[i]
         e = by_name[" ".join(cand.words)]
         ent = entities[e]
         if cand.role_hint and ent.role_hint is None:
@@ -462,14 +489,16 @@ def persons_v1(doc: Doc) -> None:
             ent.sex_hints.append((cand.sex_hint, span))
         kind = "name" if len(cand.words) > 1 or ent.name == cand.words[0] else "short"
         mentions.append(Mention(span, kind, e, toks[cand.start].sent))
-        for alias in _aliases(doc, cand):
+        for alias in alias_ranges[i]:
             text = _name_text(doc, *alias)
             if text not in ent.aliases and text != ent.name:
                 ent.aliases.append(text)
             mentions.append(
-                Mention((toks[alias[0]].start, toks[alias[1] - 1].end), "short", e, toks[alias[0]].sent)
+                Mention(
+                    (toks[alias[0]].start, toks[alias[1] - 1].end), "short", e, toks[alias[0]].sent
+                )
             )
-            for w in text.split():
+            for w in [text, *text.split()]:
                 by_name.setdefault(w, e)
     taken = {m.span for m in mentions}
     covered = [m.span for m in mentions]

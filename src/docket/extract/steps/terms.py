@@ -122,9 +122,10 @@ _CUE_AFTER = re.compile(
 )
 _CUE_BEFORE = re.compile(
     r"(?:sentenc\w*|imprison\w*|commut\w*|reduc\w*|serv(?:e|ed|es|ing)|gave|given|handed(?: down)?"
-    r"|receiv\w*|impos\w*|penalty|term of|prison|jail\w*|convicted|punish\w*)\b[^.;]{0,70}$",
+    r"|receiv\w*|impos\w*|penalty|term of|prison|jail\w*|convicted|punish\w*)\b[^.]{0,150}$",
     re.IGNORECASE,
 )
+_LISTED = re.compile(r"[(:;]", re.IGNORECASE)
 _FOR_BEFORE = re.compile(r"\bfor\s+(?:a\s+|an\s+|the\s+)?$", re.IGNORECASE)
 _FOR_OK = re.compile(
     r"(?:sentenc\w*|imprisonment|prison|jail\w*|imprisoned|incarcerated)\s+(?:\w+\s+){0,3}for\s+"
@@ -137,7 +138,9 @@ def classify(doc: Doc, start: int, end: int) -> str | None:
     """Return 'prison', 'administrative', 'revision' or None (not a penalty) for a duration."""
     text = doc.norm
     clause = doc.clauses[doc.clause_of(start)]
+    sent = doc.sents[doc.sent_of(start)]
     before = text[max(clause.start, start - 80) : start]
+    wide = text[max(sent[0], start - 160) : start]
     after = text[end : end + 60]
     if _NOT_TERM_AFTER.match(after) or _NOT_TERM_BEFORE.search(before):
         return None
@@ -149,7 +152,9 @@ def classify(doc: Doc, start: int, end: int) -> str | None:
     if _FOR_BEFORE.search(before) and not _FOR_OK.search(before):
         return None
     if not _CUE_AFTER.match(after) and not _CUE_BEFORE.search(before):
-        return None
+        # "(Lobsang Tsering, 15 years; Lobsang Sherab 14 years)": a list after "sentenced".
+        if not (_LISTED.search(wide) and _CUE_BEFORE.search(wide)):
+            return None
     if _REVISION_BEFORE.search(before):
         return "revision"
     return "prison"
