@@ -55,11 +55,11 @@ ORDINALS = {
 
 _UNIT_WORDS = "|".join(sorted((k for k in UNITS if " " not in k), key=len, reverse=True))
 _TENS_WORDS = "|".join(TENS)
-# A cardinal number as a regular expression fragment (no capture groups).
-NUMBER = (
-    rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:{_TENS_WORDS})(?:[- ](?:{_UNIT_WORDS}))?"
-    rf"|a dozen|(?:{_UNIT_WORDS}))"
-)
+# A number in words, and a cardinal number, as regular expression fragments (no groups).
+WORD_NUMBER = rf"(?:(?:{_TENS_WORDS})(?:[- ](?:{_UNIT_WORDS}))?|a dozen|(?:{_UNIT_WORDS}))"
+NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{WORD_NUMBER})"
+# A small number (up to two digits): counts of years, months, people.
+SMALL_NUMBER = rf"(?:\d{{1,2}}(?:\.\d)?(?!\d)|{WORD_NUMBER})"
 _NUMBER_RE = re.compile(rf"^{NUMBER}$", re.IGNORECASE)
 
 

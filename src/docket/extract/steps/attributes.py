@@ -56,12 +56,20 @@ _APPOSITION_STOP = frozenset(
     "before because since but".split()
 )
 _AGE_AFTER = re.compile(
-    rf"^(?:\s*,\s*|\s*\(\s*)(?:(?:then|now|aged?|age)\s+)?(?:(?:male|female)\s*,\s*(?:aged?\s+)?)?"
+    rf"(?:\s*,\s*|\s*\(\s*)(?:(?:then|now|aged?|age)\s+)?(?:(?:male|female)\s*,\s*(?:aged?\s+)?)?"
     rf"(?P<age>\d{{1,3}})(?:\s*years?\s*old|-years?-old)?\s*(?:[,);.]|and\b|-)",
     re.IGNORECASE,
 )
 _AGE_YEAR_OLD = re.compile(rf"(?P<age>{NUMBER}|\d{{1,3}})[- ]years?[- ]old", re.IGNORECASE)
 _AGED = re.compile(r"\baged?\s+(?P<age>\d{1,3})\b", re.IGNORECASE)
+# Ages stated anywhere ("He was age 27 at the time", "Dai was 35 years old"); attribution
+# gives them to the person of their clause.
+_AGE_FREE = re.compile(
+    r"\b(?:(?:was|is|then|now)\s+(?:aged?\s+|about\s+|around\s+)?(?P<a>\d{1,3})(?=\s*(?:years|,|\.|;|\)|at\b|when\b))"
+    r"|(?:aged?|at age|at the age of)\s+(?P<b>\d{1,3})\b"
+    r"|(?P<c>\d{1,3})\s+years?\s+old\b)",
+    re.IGNORECASE,
+)
 
 
 @cache
@@ -274,6 +282,13 @@ def attributes_v1(doc: Doc) -> None:
                 if lw in _SEX_WORDS:
                     doc.facts.append(Fact("sex", _SEX_WORDS[lw], (pos, pos + len(w)), mention.entity))
                 pos += len(w) + 1
+    bound = {f.span for f in doc.facts if f.field == "age"}
+    for m in _AGE_FREE.finditer(doc.norm):
+        group = "a" if m.group("a") else "b" if m.group("b") else "c"
+        span = m.span(group)
+        age = int(m.group(group))
+        if 1 <= age <= 110 and not any(s[0] <= span[0] < s[1] for s in bound):
+            doc.facts.append(Fact("age_free", age, span))
     for e, ent in enumerate(doc.entities):
         for sex, span in ent.sex_hints:
             if sex:

@@ -213,6 +213,28 @@ def _context_date(doc: Doc, ev: EventMention) -> DateMention | None:
     return prior[-1] if prior else None
 
 
+def _respectively(doc: Doc, att: Attributor) -> dict[Span, list[int]]:
+    """'sentenced Guo and Xiao to 13 years and 6 years, respectively': pair them in order."""
+    out: dict[Span, list[int]] = {}
+    for s_i, (s0, s1) in enumerate(doc.sents):
+        if "respectively" not in doc.norm[s0:s1]:
+            continue
+        terms = [t for t in doc.terms if s0 <= t.span[0] < s1 and t.kind != "administrative"]
+        if len(terms) < 2:
+            continue
+        owners: list[int] = []
+        for m, o in att._in(s0, terms[0].span[0]):
+            for e in o:
+                if e not in owners:
+                    owners.append(e)
+        if len(owners) != len(terms):
+            continue
+        for term, e in zip(terms, owners, strict=True):
+            out[term.span] = [e]
+        del s_i
+    return out
+
+
 def _pick_detention(doc: Doc, events: list[EventMention]) -> DateMention | None:
     for kinds in (("detention",), ("arrest",)):
         dated = [ev for ev in events if ev.kind in kinds and ev.date is not None]
@@ -283,8 +305,13 @@ def build_persons(doc: Doc) -> list[Person]:
         for o in owners:
             bags[o].events.append(ev)
     sentence_events = [(ev, o) for ev, o in owned_events if ev.kind in ("sentence", "trial")]
+    paired = _respectively(doc, att)
     for term in doc.terms:
-        owners = _term_for(doc, term.span, att) or att.near_owners(term.span, sentence_events)
+        owners = (
+            paired.get(term.span)
+            or _term_for(doc, term.span, att)
+            or att.near_owners(term.span, sentence_events)
+        )
         for o in owners:
             bags[o].terms.append((term.span, term.sentence, term.kind))
     for inst in doc.institutions:
@@ -347,7 +374,7 @@ def _person(doc: Doc, e: int, bag: Bag, doc_eth: tuple[str, Span] | None) -> Per
             if n > sum(counts.values()) - n:
                 p.sex = top
                 ev["sex"] = [s for v, s in pron if v == top][:3]
-    age = _first(bag.facts.get("age", []))
+    age = _first(bag.facts.get("age", []) or bag.facts.get("age_free", []))
     if age:
         p.age = int(str(age[0]))
         ev["age"] = [age[1]]
@@ -374,7 +401,11 @@ def _person(doc: Doc, e: int, bag: Bag, doc_eth: tuple[str, Span] | None) -> Per
         ev["facility"] = [span]
     prison = [t for t in bag.terms if t[2] in ("prison", "revision")]
     if prison:
-        span, sentence, _ = prison[-1]
+        revisions = [t for t in prison if t[2] == "revision"]
+        if "L" in _MODE:
+            span, sentence, _ = prison[-1]
+        else:
+            span, sentence, _ = revisions[-1] if revisions else prison[0]
         p.sentence = sentence
         ev["sentence"] = [span]
     for span, text, cats in bag.charges:

@@ -60,7 +60,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("y", re.compile(rf"(?<![\w/$.,-]){_YEAR}(?!s\b|[\w/%]|,\d|\.\d|-year)")),
 ]
 _REPORT_WORDS = re.compile(
-    r"^[\s,]*(?:[A-Z][\w.&'-]*\s+){0,4}(?:\([^)]{0,40}\)\s*)?(?:report|reports|article|articles"
+    r"[\s,]*(?:(?-i:[A-Z])[\w.&'-]*\s+){0,4}(?:\([^)]{0,40}\)\s*)?(?:report|reports|article|articles"
     r"|statement|letter|press release|post|posts|interview|broadcast|notice|announcement"
     r"|news|update|blog|entry|verdict|judgment|judgement|indictment|documents?)\b",
     re.IGNORECASE,
@@ -71,7 +71,7 @@ _REPORTED_ON = re.compile(
     re.IGNORECASE,
 )
 _NOT_A_YEAR_AFTER = re.compile(
-    r"^\s*(?:yuan|rmb|people|persons|monks|nuns|members|households|families|students|"
+    r"\s*(?:yuan|rmb|people|persons|monks|nuns|members|households|families|students|"
     r"practitioners|petitioners|officers|police|troops|meters|metres|km|kilometers|dollars|"
     r"us\$|words|characters|copies|signatures|signatories|others)\b",
     re.IGNORECASE,
@@ -97,7 +97,7 @@ def _in_parentheses(text: str, start: int, end: int) -> bool:
 def _is_citation(text: str, start: int, end: int) -> bool:
     if _in_parentheses(text, start, end):
         return True
-    if _REPORT_WORDS.match(text, end) or _REPORT_WORDS.match(text[end : end + 80]):
+    if _REPORT_WORDS.match(text, end):
         return True
     return bool(_REPORTED_ON.search(text[max(0, start - 40) : start]))
 

@@ -72,7 +72,7 @@ _SOURCE_NOUNS = frozenset(
 )
 _SAID = frozenset("said says told stated wrote added explained noted according".split())
 _OBJECT_END = frozenset(
-    "on in at , . ; from for after because and while as when during near (".split()
+    "on in at , . ; from for after because and while as when during near ( to".split()
 )
 _VICTIM_AFTER = re.compile(
     r"^\s*(?:\([^)]{1,40}\)\s*)?,?\s*(?:who\s+)?(?:was|were|had been|has been|is|are)\s+"

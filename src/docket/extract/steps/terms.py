@@ -9,15 +9,15 @@ import re
 
 from docket.extract.doc import Doc, Term
 from docket.extract.model import Sentence
-from docket.extract.numbers import NUMBER, parse_number
+from docket.extract.numbers import NUMBER, SMALL_NUMBER, parse_number
 from docket.extract.pipeline import step
 
 _HALF = r"(?:\s+and\s+(?:a\s+|one[- ])half|-and-a-half|\s+1/2|\s*\u00bd)"
 _UNIT = r"(?:years?|yrs?|months?|weeks?|days?)"
-_ATOM = rf"(?:{NUMBER}{_HALF}?[\s-]+{_UNIT}|(?:a\s+)?half\s+(?:a\s+)?year)"
+_ATOM = rf"(?:{NUMBER}{_HALF}?[\s-]+{_UNIT}(?:'s?|s')?|(?:a\s+)?half\s+(?:a\s+)?year)"
 _SEP = r"(?:\s*,\s*|\s+)(?:and\s+)?"
 _DURATION = re.compile(
-    rf"(?<![\w-])(?:(?P<range>(?:between\s+)?(?P<lo>{NUMBER})\s*(?:and|to|-|or)\s*(?P<hi>{NUMBER})"
+    rf"(?<![\w-])(?:(?P<range>(?:between\s+)?(?P<lo>{SMALL_NUMBER})\s*(?:and|to|-|or)\s*(?P<hi>{SMALL_NUMBER})"
     rf"[\s-]+(?P<runit>{_UNIT}))|(?P<dur>{_ATOM}(?:{_SEP}{_ATOM})*))(?:'s?|s')?(?![\w])",
     re.IGNORECASE,
 )
@@ -57,7 +57,7 @@ _NOT_TERM_AFTER = re.compile(
     re.IGNORECASE,
 )
 _NOT_TERM_BEFORE = re.compile(
-    r"(?:suspended|suspension|reprieve|probation|deprived of political rights|political rights"
+    r"(?:after serving|having served|served|serving|completed|completing|suspended|suspension|reprieve|probation|deprived of political rights|political rights"
     r"|deprivation of political rights|aged?|over|under|within|past|last|first|next|after"
     r"|every|per|each|at least|more than|nearly|almost|about|around)\s*(?:for\s+)?(?:of\s+)?"
     r"(?:a\s+|an\s+|the\s+)?$",
@@ -79,15 +79,12 @@ _DELTA_AFTER = re.compile(
 )
 
 
-def months_of(words: str) -> float | None:
-    """Return the length of 'three years and six months' (or 'six and a half years') in
-    months."""
-    total = 0.0
-    seen = False
+def _atoms(words: str) -> list[tuple[int, int, float, int]] | None:
+    """The parts of '3 years and 6 months': (start, end, months, unit rank) each."""
+    out: list[tuple[int, int, float, int]] = []
     for m in _ATOM_RE.finditer(words):
         if m.group("halfyear"):
-            total += 6
-            seen = True
+            out.append((m.start(), m.end(), 6.0, 3))
             continue
         value = parse_number(m.group("n"))
         if value is None:
@@ -95,16 +92,41 @@ def months_of(words: str) -> float | None:
         if m.group("half"):
             value += 0.5
         unit = m.group("unit").lower()
-        if unit.startswith("y"):
-            total += value * 12
-        elif unit.startswith("m"):
-            total += value
-        elif unit.startswith("w"):
-            total += value * 12 / 52
+        rank = 4 if unit.startswith("y") else 3 if unit.startswith("m") else 2 if (
+            unit.startswith("w")
+        ) else 1
+        out.append((m.start(), m.end(), value * _unit_months(unit), rank))
+    return out
+
+
+def durations(words: str) -> list[tuple[int, int, float]]:
+    """Split '13 years and 6 years' into two terms and keep '3 years and 6 months' as one:
+    (start, end, months) for each term, offsets within `words`."""
+    atoms = _atoms(words)
+    if not atoms:
+        return []
+    out: list[tuple[int, int, float]] = []
+    start, end, total, rank = atoms[0]
+    for a, b, months, r in atoms[1:]:
+        if r < rank:
+            end, total, rank = b, total + months, r
         else:
-            total += value / 30
-        seen = True
-    return total if seen else None
+            out.append((start, end, total))
+            start, end, total, rank = a, b, months, r
+    out.append((start, end, total))
+    return out
+
+
+_MONTH_WORD = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+
+
+def months_of(words: str) -> float | None:
+    """Return the length of 'three years and six months' (or 'six and a half years') in
+    months."""
+    found = durations(words)
+    return found[0][2] if found else None
 
 
 def _unit_months(unit: str) -> float:
@@ -179,25 +201,35 @@ def find_terms(doc: Doc) -> list[Term]:
         rep = re.match(r"[^.;]{0,40}?(?:reprieve|suspen\w+)", text[m.end() :], re.I)
         if rep:
             taken.append((m.end(), m.end() + rep.end()))
-    for m in _DURATION.finditer(text):
+    pos = 0
+    while True:
+        m = _DURATION.search(text, pos)
+        if m is None:
+            break
         a, b = m.span()
+        pos = b
         if any(not (b <= s or a >= e) for s, e in taken):
-            continue
-        kind = classify(doc, a, b)
-        if kind is None:
             continue
         if m.group("range"):
             lo, hi = parse_number(m.group("lo")), parse_number(m.group("hi"))
-            if lo is None or hi is None or hi < lo:
+            month_before = re.search(rf"{_MONTH_WORD}\s*$", text[max(0, a - 12) : a])
+            if lo is None or hi is None or hi <= lo or month_before:
+                pos = m.start("hi")  # "December 29 to 1 year": retry from "1 year"
+                continue
+            kind = classify(doc, a, b)
+            if kind is None:
                 continue
             unit = _unit_months(m.group("runit"))
             sentence = Sentence(min_months=int(lo * unit), max_months=int(hi * unit))
-        else:
-            months = months_of(m.group("dur"))
-            if months is None or months <= 0:
+            out.append(Term((a, b), sentence, kind))
+            continue
+        for da, db, months in durations(m.group("dur")):
+            start, end = a + da, a + db
+            kind = classify(doc, start, end if end < b else b)
+            if kind is None or months <= 0:
                 continue
-            sentence = Sentence(min_months=int(months + 1e-6), max_months=int(months + 1e-6))
-        out.append(Term((a, b), sentence, kind))
+            whole = int(months + 1e-6)
+            out.append(Term((start, end), Sentence(min_months=whole, max_months=whole), kind))
     out.sort(key=lambda t: t.span)
     return out
 
