@@ -344,9 +344,39 @@ def build_persons(doc: Doc) -> list[Person]:
                 bags[o].facts.setdefault("pronoun_sex", []).append((m.sex, m.span))
     doc_eth = _doc_ethnicity(doc)
     persons = []
-    for e, ent in enumerate(doc.entities):
+    for e, _ent in enumerate(doc.entities):
         persons.append(_person(doc, e, bags[e], doc_eth))
+    _fill_from_case(doc, persons)
     return persons
+
+
+def _fill_from_case(doc: Doc, persons: list[Person]) -> None:
+    """A report is usually about one case: a victim with no court (or facility, or charge)
+    of their own shares the one the report names for the case."""
+    courts = [i for i in doc.institutions if i.kind == "court"]
+    first_court = None
+    for inst in courts:
+        clause = doc.clauses[doc.clause_of(inst.span[0])]
+        if not _APPEAL.search(doc.norm[clause.start : clause.end]):
+            first_court = inst
+            break
+    first_court = first_court or (courts[0] if courts else None)
+    facilities = [i for i in doc.institutions if i.kind == "facility"]
+    for p in persons:
+        if p.role != "victim" or p.name is None:
+            continue
+        if "c" in _MODE and p.court is None and first_court is not None:
+            p.court = first_court.name
+            p.evidence["court"] = [first_court.span]
+        if "f" in _MODE and p.facility is None and facilities:
+            p.facility = facilities[-1].name
+            p.evidence["facility"] = [facilities[-1].span]
+        if "g" in _MODE and not p.charge_categories and doc.charges:
+            for ch in doc.charges:
+                for cat in ch.categories:
+                    if cat not in p.charge_categories:
+                        p.charge_categories.append(cat)
+                        p.evidence.setdefault("charge_categories", []).append(ch.span)
 
 
 def _first(values: list[tuple[object, Span]]) -> tuple[object, Span] | None:
