@@ -179,13 +179,19 @@ def _facts_for(doc: Doc, mention: Mention, head: Mention) -> list[Fact]:
     t0 = doc.token_at(head.span[0])
     a, b = _pre_chain(doc, t0)
     t_end = doc.token_at(mention.span[1] - 1) + 1
-    # A parenthetical right after the name is skipped: "Tashi (Tashi Tsering), a monk".
+    # A parenthetical right after the name is skipped: "Tashi (Tashi Tsering), a monk",
+    # but read when it describes: "Tenzin Dorje (or Nyima, a Zhabten Monastery monk)".
+    ranges: list[tuple[int, int, str]] = [(a, b, "pre")]
     if t_end < len(toks) and toks[t_end].text == "(":
         close = next((j for j in range(t_end, min(len(toks), t_end + 14)) if toks[j].text == ")"), None)
         if close is not None:
+            comma = next((j for j in range(t_end, close) if toks[j].text == ","), None)
+            if comma is not None:
+                ranges.append((comma + 1, close, "post"))
             t_end = close + 1
     c, d = _apposition(doc, t_end)
-    for lo, hi, where in ((a, b, "pre"), (c, d, "post")):
+    ranges.append((c, d, "post"))
+    for lo, hi, where in ranges:
         words = [t.text for t in toks[lo:hi]]
         stop = len(words)
         if where == "post":
@@ -252,6 +258,49 @@ def is_ethnic_word(toks: list[Token], i: int) -> bool:
     return True
 
 
+_COPULA = frozenset("was is had been has became becomes remains remained as".split())
+
+
+def _copula_facts(doc: Doc) -> None:
+    """'He was a monk and teacher at Dargye Monastery', 'Li is the 78-year-old bishop':
+    descriptions after a copula, given by attribution to the subject before them."""
+    lex = lexicon()
+    toks = doc.tokens
+    for i, t in enumerate(toks):
+        if t.lower not in _COPULA or i + 2 >= len(toks):
+            continue
+        if t.lower == "as" and not (i > 0 and toks[i - 1].lower in ("worked", "served", "work")):
+            continue
+        j = i + 1
+        if toks[j].lower in ("been", "formerly", "previously", "also", "then"):
+            j += 1
+        if j >= len(toks) or toks[j].lower not in ("a", "an", "the"):
+            continue
+        k = j + 1
+        seg: list[Token] = []
+        while k < len(toks) and k - j <= 9 and toks[k].sent == t.sent:
+            lw = toks[k].lower
+            if lw in (".", ";", ",", "(", "who", "which", "that", "when") or (
+                lw in ("at", "of", "in", "from", "for", "with") and seg
+            ):
+                break
+            seg.append(toks[k])
+            k += 1
+        words = [x.text for x in seg]
+        for s0, s1, occ in occupations_in(words):
+            doc.facts.append(Fact("occupation", occ, (seg[s0].start, seg[s1 - 1].end)))
+        for n, x in enumerate(seg):
+            if is_ethnic_word(seg, n):
+                doc.facts.append(Fact("ethnicity", lex.ethnic[x.lower], (x.start, x.end)))
+            if x.lower in _SEX_WORDS:
+                doc.facts.append(Fact("sex", _SEX_WORDS[x.lower], (x.start, x.end)))
+        if seg:
+            for am in _AGE_YEAR_OLD.finditer(doc.norm, seg[0].start, seg[-1].end):
+                age = parse_count(am.group("age"))
+                if age and age <= 110:
+                    doc.facts.append(Fact("age_free", age, am.span()))
+
+
 def _span(toks: list[Token], i: int) -> tuple[int, int]:
     return toks[i].start, toks[i].end
 
@@ -282,6 +331,7 @@ def attributes_v1(doc: Doc) -> None:
                 if lw in _SEX_WORDS:
                     doc.facts.append(Fact("sex", _SEX_WORDS[lw], (pos, pos + len(w)), mention.entity))
                 pos += len(w) + 1
+    _copula_facts(doc)
     bound = {f.span for f in doc.facts if f.field == "age"}
     for m in _AGE_FREE.finditer(doc.norm):
         group = "a" if m.group("a") else "b" if m.group("b") else "c"

@@ -350,6 +350,23 @@ def build_persons(doc: Doc) -> list[Person]:
     return persons
 
 
+def _doc_occupation(doc: Doc) -> tuple[str, Span] | None:
+    """The occupation the report names most often ('monks' of a monastery), if any."""
+    from docket.extract.steps.attributes import occupations_in
+
+    counts: Counter[str] = Counter()
+    first: dict[str, Span] = {}
+    for s0, s1 in doc.sents:
+        toks = [t for t in doc.tokens if s0 <= t.start < s1]
+        for a, b, occ in occupations_in([t.text for t in toks]):
+            counts[occ] += 1
+            first.setdefault(occ, (toks[a].start, toks[b - 1].end))
+    if not counts:
+        return None
+    occ, _ = counts.most_common(1)[0]
+    return occ, first[occ]
+
+
 def _fill_from_case(doc: Doc, persons: list[Person]) -> None:
     """A report is usually about one case: a victim with no court (or facility, or charge)
     of their own shares the one the report names for the case."""
@@ -361,6 +378,7 @@ def _fill_from_case(doc: Doc, persons: list[Person]) -> None:
             first_court = inst
             break
     first_court = first_court or (courts[0] if courts else None)
+    occupation = _doc_occupation(doc) if "o" in _MODE else None
     facilities = [i for i in doc.institutions if i.kind == "facility"]
     for p in persons:
         if p.role != "victim" or p.name is None:
@@ -368,6 +386,9 @@ def _fill_from_case(doc: Doc, persons: list[Person]) -> None:
         if "c" in _MODE and p.court is None and first_court is not None:
             p.court = first_court.name
             p.evidence["court"] = [first_court.span]
+        if occupation and not p.occupations:
+            p.occupations = [occupation[0]]
+            p.evidence["occupations"] = [occupation[1]]
         if "f" in _MODE and p.facility is None and facilities:
             p.facility = facilities[-1].name
             p.evidence["facility"] = [facilities[-1].span]
