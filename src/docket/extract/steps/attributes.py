@@ -232,8 +232,16 @@ def _facts_for(doc: Doc, mention: Mention, head: Mention) -> list[Fact]:
                 age = parse_count(am.group("age"))
                 if age and age <= 110 and not any(f.field == "age" for f in out):
                     out.append(Fact("age", age, am.span(), e))
-        for s, f, occ in occupations_in([t.text for t in seg]):
+        found = occupations_in([t.text for t in seg])
+        for s, f, occ in found:
             out.append(Fact("occupation", occ, (seg[s].start, seg[f - 1].end), e))
+        if found:
+            # "an employee of the Fengrui Law Firm": the workplace says more than the job.
+            for x in seg:
+                if x.lower in _WORKPLACES and x.lower not in found[0][2]:
+                    occ = f"{x.lower if x.lower != 'ngo' else 'NGO'} {found[0][2]}"
+                    out.append(Fact("occupation", occ, (seg[found[0][0]].start, x.end), e))
+                    break
     return out
 
 
@@ -258,6 +266,10 @@ def is_ethnic_word(toks: list[Token], i: int) -> bool:
     return True
 
 
+_WORKPLACES = frozenset(
+    "factory school university college company firm hospital church ngo bank railway mine "
+    "publishing newspaper magazine bureau psb procuratorate court".split()
+)
 _COPULA = frozenset("was is had been has became becomes remains remained as".split())
 
 

@@ -350,6 +350,13 @@ def build_persons(doc: Doc) -> list[Person]:
     return persons
 
 
+_AUTHORITY_WORDS = frozenset(
+    "official government official officer police officer policeman cadre judge prosecutor "
+    "procurator security guard soldier army officer party secretary village official "
+    "director head chief guide".split()
+)
+
+
 def _doc_occupation(doc: Doc) -> tuple[str, Span] | None:
     """The occupation the report names most often ('monks' of a monastery), if any."""
     from docket.extract.steps.attributes import occupations_in
@@ -359,6 +366,8 @@ def _doc_occupation(doc: Doc) -> tuple[str, Span] | None:
     for s0, s1 in doc.sents:
         toks = [t for t in doc.tokens if s0 <= t.start < s1]
         for a, b, occ in occupations_in([t.text for t in toks]):
+            if occ in _AUTHORITY_WORDS:
+                continue
             counts[occ] += 1
             first.setdefault(occ, (toks[a].start, toks[b - 1].end))
     if not counts:
