@@ -51,12 +51,17 @@ _MODIFIERS = frozenset(
     "tibetan uyghur young-looking elder deputy vice assistant associate chief head "
     "pro-democracy anti-corruption education educational health medical".split()
 )
+_CHAIN_STOP = frozenset(
+    "the a an his her their its of in at on by from to for with and or but as that which who "
+    "including include named called also was were is are had has have be been being than "
+    "after before during while when where against about into over under".split()
+)
 _APPOSITION_STOP = frozenset(
     "was were is are had has have said says told who which that whose when while after "
     "before because since but".split()
 )
 _AGE_AFTER = re.compile(
-    rf"(?:\s*,\s*|\s*\(\s*)(?:(?:then|now|aged?|age)\s+)?(?:(?:male|female)\s*,\s*(?:aged?\s+)?)?"
+    rf"(?:\s*,\s*|\s*\(\s*)(?:(?:then|now|aged?|age)\s+)?(?:about\s+|around\s+|approximately\s+)?(?:(?:male|female)\s*,\s*(?:aged?\s+)?)?"
     rf"(?P<age>\d{{1,3}})(?:\s*years?\s*old|-years?-old)?\s*(?:[,);.]|and\b|-)",
     re.IGNORECASE,
 )
@@ -129,7 +134,14 @@ def _pre_chain(doc: Doc, tok_start: int) -> tuple[int, int]:
     a = tok_start
     while k >= 0 and toks[k].sent == toks[tok_start].sent and tok_start - k <= 8:
         lw = toks[k].lower.rstrip(".")
-        if (
+        lenient = (
+            lw.isalpha()
+            and toks[k].text.islower()
+            and lw not in _CHAIN_STOP
+            and not lw.endswith(("ed", "ing", "ly"))
+            and k + 1 < tok_start
+        )
+        if lenient or (
             lw in _MODIFIERS
             or lw in lex.occupations
             or lw in lex.person_nouns
@@ -183,9 +195,11 @@ def _facts_for(doc: Doc, mention: Mention, head: Mention) -> list[Fact]:
     # but read when it describes: "Tenzin Dorje (or Nyima, a Zhabten Monastery monk)".
     ranges: list[tuple[int, int, str]] = [(a, b, "pre")]
     if t_end < len(toks) and toks[t_end].text == "(":
-        close = next((j for j in range(t_end, min(len(toks), t_end + 14)) if toks[j].text == ")"), None)
+        close = next((j for j in range(t_end, min(len(toks), t_end + 20)) if toks[j].text == ")"), None)
         if close is not None:
-            comma = next((j for j in range(t_end, close) if toks[j].text == ","), None)
+            if not any(f.field == "age" for f in out):
+                out.extend(_ages_in(doc, toks[t_end].end, toks[close].start, e))
+            comma = next((j for j in range(t_end, close) if toks[j].text in (",", ";")), None)
             if comma is not None:
                 ranges.append((comma + 1, close, "post"))
             t_end = close + 1
@@ -222,16 +236,7 @@ def _facts_for(doc: Doc, mention: Mention, head: Mention) -> list[Fact]:
                 out.append(Fact("role", "relative", (tok.start, tok.end), e))
         seg = toks[lo : lo + stop]
         if seg and not any(f.field == "age" for f in out):
-            base = seg[0].start
-            for am in _AGE_YEAR_OLD.finditer(doc.norm, base, seg[-1].end):
-                age = parse_count(am.group("age"))
-                if age and age <= 110:
-                    out.append(Fact("age", age, am.span(), e))
-                    break
-            for am in _AGED.finditer(doc.norm, base, seg[-1].end):
-                age = parse_count(am.group("age"))
-                if age and age <= 110 and not any(f.field == "age" for f in out):
-                    out.append(Fact("age", age, am.span(), e))
+            out.extend(_ages_in(doc, seg[0].start, seg[-1].end, e))
         found = occupations_in([t.text for t in seg])
         for s, f, occ in found:
             out.append(Fact("occupation", occ, (seg[s].start, seg[f - 1].end), e))
@@ -243,6 +248,26 @@ def _facts_for(doc: Doc, mention: Mention, head: Mention) -> list[Fact]:
                     out.append(Fact("occupation", occ, (seg[found[0][0]].start, x.end), e))
                     break
     return out
+
+
+_AGE_IN = re.compile(
+    rf"\bage[ds]?\s+(?:of\s+|as\s+)?(?:about\s+|around\s+|approximately\s+|roughly\s+|nearly\s+)?"
+    rf"(?P<a>\d{{1,3}})\b|(?P<b>{NUMBER}|\d{{1,3}})[- ]years?[- ]old"
+    rf"|(?:^|[,;(]\s*)(?P<c>\d{{1,3}})\s*(?=[,;)]|$)|\bthen\s+(?P<d>\d{{1,3}})\b",
+    re.IGNORECASE,
+)
+
+
+def _ages_in(doc: Doc, start: int, end: int, e: int) -> list[Fact]:
+    """The first age stated in text[start:end] ('age about 44', '33-year-old', ', 33,')."""
+    segment = doc.norm[start:end]
+    for m in _AGE_IN.finditer(segment):
+        group = next(g for g in "abcd" if m.group(g))
+        age = parse_count(m.group(group))
+        if age and age <= 110:
+            a, b = m.span(group)
+            return [Fact("age", age, (start + a, start + b), e)]
+    return []
 
 
 _AMBIGUOUS_ETHNIC = frozenset("she yi li dai bai dong han hui tu qiang dong".split())
