@@ -47,7 +47,7 @@ _IRREGULAR_PLURALS = {
 
 
 def plural(noun: str) -> str:
-    """Return the English plural of a (possibly multi-word) noun: 'chant master' -> '... masters'."""
+    """Return the English plural of a noun phrase: 'chant master' -> 'chant masters'."""
     head, _, last = noun.rpartition(" ")
     prefix = f"{head} " if head else ""
     if last in _IRREGULAR_PLURALS:

@@ -6,6 +6,7 @@ import re
 from functools import cache
 
 from docket.extract.lexicon import lexicon
+from docket.extract.text import wordset
 
 # Name endings common in Turkic, Persian, Russian and Caucasian surnames and given names.
 _NAME_ENDINGS = re.compile(
@@ -14,11 +15,11 @@ _NAME_ENDINGS = re.compile(
     r"|niyazi|jiang|ahun|hun|ayi|ehmet|met|dolkar|drolma|tso|kyi)$",
     re.IGNORECASE,
 )
-PARTICLES = frozenset(
+PARTICLES = wordset(
     "oglu oğlu ogly qizi qızı kizi kyzy uulu uly bin binti ibn al el ul ud de van von der da dos "
-    "du la le".split()
+    "du la le"
 )
-PARTICLES_AFTER = frozenset("oglu oğlu ogly qizi qızı kizi kyzy uulu uly".split())
+PARTICLES_AFTER = wordset("oglu oğlu ogly qizi qızı kizi kyzy uulu uly")
 
 
 @cache
@@ -79,8 +80,9 @@ def is_organization(words: list[str]) -> bool:
     if any(w in lex.org_heads for w in low):
         return True
     for n in range(len(low), 0, -1):
-        if " ".join(low[:n]) in lex.organizations or " ".join(low[-n:]) in lex.organizations:
-            return n >= 2 or len(low) == 1 or low[0].isupper() or True
-        if " ".join(low[:n]) in lex.non_person or " ".join(low[-n:]) in lex.non_person:
+        head, tail = " ".join(low[:n]), " ".join(low[-n:])
+        if head in lex.organizations or tail in lex.organizations:
+            return True
+        if head in lex.non_person or tail in lex.non_person:
             return True
     return False

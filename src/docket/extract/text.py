@@ -54,3 +54,8 @@ def squash(text: str) -> str:
 def is_capitalized(word: str) -> bool:
     """True for 'Tashi', 'McDonald', "Yong'e"; false for 'RFA', 'tashi', '33'."""
     return len(word) > 1 and word[0].isupper() and any(c.islower() for c in word[1:])
+
+
+def wordset(text: str) -> frozenset[str]:
+    """A set of words written as one space-separated string (vocabularies in code)."""
+    return frozenset(text.split())

@@ -11,6 +11,7 @@ from docket.extract.doc import Doc, Fact, Mention, Token
 from docket.extract.lexicon import lexicon
 from docket.extract.numbers import NUMBER, parse_count
 from docket.extract.pipeline import step
+from docket.extract.text import wordset
 
 _SEX_WORDS = {
     "man": "male",
@@ -41,7 +42,7 @@ _SEX_WORDS = {
     "schoolboy": "male",
 }
 # Words that may stand in a description before a name or in an apposition after it.
-_MODIFIERS = frozenset(
+_MODIFIERS = wordset(
     "former senior young elderly ethnic prominent well-known noted leading veteran local "
     "retired unregistered underground house church rights human democracy independent "
     "internet online citizen freelance religious buddhist muslim christian catholic protestant "
@@ -49,20 +50,20 @@ _MODIFIERS = frozenset(
     "film documentary legal land labor labour environmental and & , - famous popular dissident "
     "reincarnate chant alleged suspected fellow another other also then renowned respected "
     "tibetan uyghur young-looking elder deputy vice assistant associate chief head "
-    "pro-democracy anti-corruption education educational health medical".split()
+    "pro-democracy anti-corruption education educational health medical"
 )
-_CHAIN_STOP = frozenset(
+_CHAIN_STOP = wordset(
     "the a an his her their its of in at on by from to for with and or but as that which who "
     "including include named called also was were is are had has have be been being than "
-    "after before during while when where against about into over under".split()
+    "after before during while when where against about into over under"
 )
-_APPOSITION_STOP = frozenset(
+_APPOSITION_STOP = wordset(
     "was were is are had has have said says told who which that whose when while after "
-    "before because since but".split()
+    "before because since but"
 )
 _AGE_AFTER = re.compile(
-    rf"(?:\s*,\s*|\s*\(\s*)(?:(?:then|now|aged?|age)\s+)?(?:about\s+|around\s+|approximately\s+)?(?:(?:male|female)\s*,\s*(?:aged?\s+)?)?"
-    rf"(?P<age>\d{{1,3}})(?:\s*years?\s*old|-years?-old)?\s*(?:[,);.]|and\b|-)",
+    r"(?:\s*,\s*|\s*\(\s*)(?:(?:then|now|aged?|age)\s+)?(?:about\s+|around\s+|approximately\s+)?(?:(?:male|female)\s*,\s*(?:aged?\s+)?)?"
+    r"(?P<age>\d{1,3})(?:\s*years?\s*old|-years?-old)?\s*(?:[,);.]|and\b|-)",
     re.IGNORECASE,
 )
 _AGE_YEAR_OLD = re.compile(rf"(?P<age>{NUMBER}|\d{{1,3}})[- ]years?[- ]old", re.IGNORECASE)
@@ -195,7 +196,9 @@ def _facts_for(doc: Doc, mention: Mention, head: Mention) -> list[Fact]:
     # but read when it describes: "Tenzin Dorje (or Nyima, a Zhabten Monastery monk)".
     ranges: list[tuple[int, int, str]] = [(a, b, "pre")]
     if t_end < len(toks) and toks[t_end].text == "(":
-        close = next((j for j in range(t_end, min(len(toks), t_end + 20)) if toks[j].text == ")"), None)
+        close = next(
+            (j for j in range(t_end, min(len(toks), t_end + 20)) if toks[j].text == ")"), None
+        )
         if close is not None:
             if not any(f.field == "age" for f in out):
                 out.extend(_ages_in(doc, toks[t_end].end, toks[close].start, e))
@@ -270,9 +273,9 @@ def _ages_in(doc: Doc, start: int, end: int, e: int) -> list[Fact]:
     return []
 
 
-_AMBIGUOUS_ETHNIC = frozenset("she yi li dai bai dong han hui tu qiang dong".split())
-_ETHNIC_CONTEXT = frozenset(
-    "chinese minority nationality ethnic people man woman men women muslim muslims".split()
+_AMBIGUOUS_ETHNIC = wordset("she yi li dai bai dong han hui tu qiang dong")
+_ETHNIC_CONTEXT = wordset(
+    "chinese minority nationality ethnic people man woman men women muslim muslims"
 )
 
 
@@ -291,11 +294,11 @@ def is_ethnic_word(toks: list[Token], i: int) -> bool:
     return True
 
 
-_WORKPLACES = frozenset(
+_WORKPLACES = wordset(
     "factory school university college company firm hospital church ngo bank railway mine "
-    "publishing newspaper magazine bureau psb procuratorate court".split()
+    "publishing newspaper magazine bureau psb procuratorate court"
 )
-_COPULA = frozenset("was is had been has became becomes remains remained as".split())
+_COPULA = wordset("was is had been has became becomes remains remained as")
 
 
 def _copula_facts(doc: Doc) -> None:
@@ -352,11 +355,10 @@ def attributes_v1(doc: Doc) -> None:
             head = _list_head(doc, mention, by_end)
             doc.facts.extend(_facts_for(doc, mention, head))
         elif mention.kind == "group":
-            phrase = doc.norm[mention.span[0] : mention.span[1]]
-            words = phrase.split()
-            pos = mention.span[0]
-            for w in words:
+            for wm in re.finditer(r"[\w-]+", doc.norm[mention.span[0] : mention.span[1]]):
+                w = wm.group(0)
                 lw = w.lower()
+                pos = mention.span[0] + wm.start()
                 if lw in lex.ethnic and lw not in _AMBIGUOUS_ETHNIC:
                     doc.facts.append(
                         Fact("ethnicity", lex.ethnic[lw], (pos, pos + len(w)), mention.entity)
@@ -366,8 +368,9 @@ def attributes_v1(doc: Doc) -> None:
                         Fact("occupation", lex.occupations[lw], (pos, pos + len(w)), mention.entity)
                     )
                 if lw in _SEX_WORDS:
-                    doc.facts.append(Fact("sex", _SEX_WORDS[lw], (pos, pos + len(w)), mention.entity))
-                pos += len(w) + 1
+                    doc.facts.append(
+                        Fact("sex", _SEX_WORDS[lw], (pos, pos + len(w)), mention.entity)
+                    )
     _copula_facts(doc)
     bound = {f.span for f in doc.facts if f.field == "age"}
     for m in _AGE_FREE.finditer(doc.norm):

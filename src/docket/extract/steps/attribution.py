@@ -18,6 +18,7 @@ from docket.extract.lexicon import lexicon
 from docket.extract.model import Event, Person, Sentence, Span
 from docket.extract.pipeline import step
 from docket.extract.steps.attributes import _AMBIGUOUS_ETHNIC
+from docket.extract.text import wordset
 
 _LIST_GAP = re.compile(
     r"^(?:\s*(?:,|and|;|\(|\)|\(\s*(?:age\s*|aged\s*)?\d{1,3}\s*\)|\d{1,3}(?=\s*,)))+\s*$"
@@ -114,9 +115,7 @@ class Attributor:
     def _in(self, lo: int, hi: int) -> list[tuple[Mention, list[int]]]:
         return [(m, o) for m, o in self.resolved if lo <= m.span[0] and m.span[1] <= hi]
 
-    def _list_from(
-        self, items: list[tuple[Mention, list[int]]], k: int, step: int
-    ) -> list[int]:
+    def _list_from(self, items: list[tuple[Mention, list[int]]], k: int, step: int) -> list[int]:
         """Owners of item k and of the items coordinated with it ('A, B, and C')."""
         owners = list(items[k][1])
         j = k
@@ -168,7 +167,9 @@ class Attributor:
             found = self.after(ev.span[1], clause.end) or self.before(ev.span[0], clause.start)
         return found or self.before(ev.span[0], sent[0]) or self.focus(ev.span[0])
 
-    def near_owners(self, span: Span, events: list[tuple[EventMention, list[int]]] | None = None) -> list[int]:
+    def near_owners(
+        self, span: Span, events: list[tuple[EventMention, list[int]]] | None = None
+    ) -> list[int]:
         """Owners of a fact at `span`: nearest person before it in its clause, else the
         owners of a related event in its sentence, else the nearest in the sentence."""
         doc = self.doc
@@ -201,10 +202,6 @@ def _term_for(doc: Doc, span: Span, att: Attributor) -> list[int]:
     return []
 
 
-import os
-_MODE = os.environ.get("X1_MODE", "")
-
-
 def _context_date(doc: Doc, ev: EventMention) -> DateMention | None:
     """An undated detention takes the latest date before it in its or the previous sentence."""
     s = doc.sent_of(ev.span[0])
@@ -216,14 +213,14 @@ def _context_date(doc: Doc, ev: EventMention) -> DateMention | None:
 def _respectively(doc: Doc, att: Attributor) -> dict[Span, list[int]]:
     """'sentenced Guo and Xiao to 13 years and 6 years, respectively': pair them in order."""
     out: dict[Span, list[int]] = {}
-    for s_i, (s0, s1) in enumerate(doc.sents):
+    for s0, s1 in doc.sents:
         if "respectively" not in doc.norm[s0:s1]:
             continue
         terms = [t for t in doc.terms if s0 <= t.span[0] < s1 and t.kind != "administrative"]
         if len(terms) < 2:
             continue
         owners: list[int] = []
-        for m, o in att._in(s0, terms[0].span[0]):
+        for _m, o in att._in(s0, terms[0].span[0]):
             for e in o:
                 if e not in owners:
                     owners.append(e)
@@ -231,51 +228,64 @@ def _respectively(doc: Doc, att: Attributor) -> dict[Span, list[int]]:
             continue
         for term, e in zip(terms, owners, strict=True):
             out[term.span] = [e]
-        del s_i
     return out
 
 
 def _pick_detention(doc: Doc, events: list[EventMention]) -> DateMention | None:
+    """When the person was first detained: their first dated detention (else arrest); an
+    undated one takes the date of the sentence before it; failing that, the case's first
+    dated detention, then the report's first event date."""
     for kinds in (("detention",), ("arrest",)):
         dated = [ev for ev in events if ev.kind in kinds and ev.date is not None]
         if dated:
             return dated[0].date
-        if "B" in _MODE:
-            for ev in events:
-                if ev.kind in kinds:
-                    d = _context_date(doc, ev)
-                    if d:
-                        return d
-    if "S" in _MODE:
-        dated = [ev for ev in events if ev.kind in ("sentence", "trial") and ev.date is not None]
-        if dated:
-            return dated[0].date
-    if "C" in _MODE:
-        dated = [ev for ev in doc.events if ev.kind in ("detention", "arrest") and ev.date]
-        if dated:
-            return dated[0].date
-    if "D" in _MODE:
-        plain = [d for d in doc.dates if not d.citation]
-        if plain:
-            return plain[0]
-    return None
+        for ev in events:
+            if ev.kind in kinds:
+                date = _context_date(doc, ev)
+                if date:
+                    return date
+    dated = [ev for ev in doc.events if ev.kind in ("detention", "arrest") and ev.date]
+    if dated:
+        return dated[0].date
+    plain = [d for d in doc.dates if not d.citation and not _is_birth(doc, d)]
+    return plain[0] if plain else None
 
 
-def _status(events: list[EventMention], has_term: bool) -> tuple[str | None, Span | None]:
-    ranked = [ev for ev in events if ev.kind in ("detention", "arrest", "sentence", "trial",
-                                                   "release", "death")]
-    if not ranked:
-        return ("sentenced", None) if has_term else (None, None)
-    last = max(ranked, key=lambda ev: (ev.date.key() if ev.date else (0, 0, 0), ev.span[0]))
-    mapping = {
-        "release": "released",
-        "death": "deceased",
-        "sentence": "sentenced",
-        "trial": "detained",
-        "arrest": "detained",
-        "detention": "detained",
-    }
-    return mapping[last.kind], last.span
+def _is_birth(doc: Doc, date: DateMention) -> bool:
+    before = doc.norm[max(0, date.span[0] - 40) : date.span[0]].lower()
+    return bool(re.search(r"\bborn\b[^.;]*$", before))
+
+
+def _status(doc: Doc, events: list[EventMention], has_term: bool) -> tuple[str | None, Span | None]:
+    """Last known status: deceased, released (and not detained again), sentenced, detained."""
+    by_kind: dict[str, list[EventMention]] = {}
+    for ev in sorted(events, key=lambda x: x.span):
+        by_kind.setdefault(ev.kind, []).append(ev)
+    if "death" in by_kind:
+        return "deceased", by_kind["death"][-1].span
+    held = [ev for k in ("detention", "arrest", "sentence") for ev in by_kind.get(k, [])]
+    if "release" in by_kind:
+        release = by_kind["release"][-1]
+        later = [ev for ev in held if ev.span[0] > release.span[0] and _dated_after(ev, release)]
+        if not later:
+            return "released", release.span
+    if "sentence" in by_kind or has_term:
+        sentenced = by_kind.get("sentence")
+        return "sentenced", sentenced[-1].span if sentenced else None
+    held_events = by_kind.get("detention") or by_kind.get("arrest") or by_kind.get("trial")
+    if held_events:
+        last = held_events[-1]
+        if re.match(r"disappeared|went missing", doc.norm[last.span[0] : last.span[1]], re.I):
+            return "disappeared", last.span
+        return "detained", last.span
+    return None, None
+
+
+def _dated_after(ev: EventMention, ref: EventMention) -> bool:
+    """True unless both are dated and `ev` is dated before `ref`."""
+    if ev.date is None or ref.date is None:
+        return True
+    return ev.date.key() >= ref.date.key()
 
 
 def _doc_ethnicity(doc: Doc) -> tuple[str, Span] | None:
@@ -350,10 +360,10 @@ def build_persons(doc: Doc) -> list[Person]:
     return persons
 
 
-_AUTHORITY_WORDS = frozenset(
+_AUTHORITY_WORDS = wordset(
     "official government official officer police officer policeman cadre judge prosecutor "
     "procurator security guard soldier army officer party secretary village official "
-    "director head chief guide".split()
+    "director head chief guide"
 )
 
 
@@ -387,21 +397,21 @@ def _fill_from_case(doc: Doc, persons: list[Person]) -> None:
             first_court = inst
             break
     first_court = first_court or (courts[0] if courts else None)
-    occupation = _doc_occupation(doc) if "o" in _MODE else None
+    occupation = _doc_occupation(doc)
     facilities = [i for i in doc.institutions if i.kind == "facility"]
     for p in persons:
         if p.role != "victim" or p.name is None:
             continue
-        if "c" in _MODE and p.court is None and first_court is not None:
+        if p.court is None and first_court is not None:
             p.court = first_court.name
             p.evidence["court"] = [first_court.span]
         if occupation and not p.occupations:
             p.occupations = [occupation[0]]
             p.evidence["occupations"] = [occupation[1]]
-        if "f" in _MODE and p.facility is None and facilities:
+        if p.facility is None and facilities:
             p.facility = facilities[-1].name
             p.evidence["facility"] = [facilities[-1].span]
-        if "g" in _MODE and not p.charge_categories and doc.charges:
+        if not p.charge_categories and doc.charges:
             for ch in doc.charges:
                 for cat in ch.categories:
                     if cat not in p.charge_categories:
@@ -447,7 +457,7 @@ def _person(doc: Doc, e: int, bag: Bag, doc_eth: tuple[str, Span] | None) -> Per
         if str(v) not in p.occupations:
             p.occupations.append(str(v))
             ev.setdefault("occupations", []).append(s)
-    date = _pick_detention(doc, bag.events) if not ent.group or True else None
+    date = _pick_detention(doc, bag.events)
     if date:
         p.detention_date = date.edtf()
         ev["detention_date"] = [date.span]
@@ -461,11 +471,9 @@ def _person(doc: Doc, e: int, bag: Bag, doc_eth: tuple[str, Span] | None) -> Per
         ev["facility"] = [span]
     prison = [t for t in bag.terms if t[2] in ("prison", "revision")]
     if prison:
+        # The first term the report gives, unless it was later commuted or reduced to another.
         revisions = [t for t in prison if t[2] == "revision"]
-        if "L" in _MODE:
-            span, sentence, _ = prison[-1]
-        else:
-            span, sentence, _ = revisions[-1] if revisions else prison[0]
+        span, sentence, _ = revisions[-1] if revisions else prison[0]
         p.sentence = sentence
         ev["sentence"] = [span]
     for span, text, cats in bag.charges:
@@ -481,7 +489,7 @@ def _person(doc: Doc, e: int, bag: Bag, doc_eth: tuple[str, Span] | None) -> Per
             p.allegations.append(str(v))
             ev.setdefault("allegations", []).append(s)
     p.events = _person_events(doc, bag.events)
-    status, status_span = _status(bag.events, bool(prison))
+    status, status_span = _status(doc, bag.events, bool(prison))
     if status:
         p.status = status
         if status_span:

@@ -25,7 +25,10 @@ _STATUTE = re.compile(
     r"(?:\s*\(\s*(?P<par>\d)\s*\)|,?\s*(?:paragraph|para\.?|section|clause)\s*(?P<par2>\d))?",
     re.IGNORECASE,
 )
-_UNQUOTED_END = re.compile(r'[.;:()"]|,\s|\s(?:and was|and were|and sentenced|after|because|when)\s')
+_UNQUOTED_END = re.compile(
+    r'[.;:()"]|\s(?:and was|and were|and sentenced|after|because|when|which|who|on|in|by'
+    r"|under|while|but|as)\s"
+)
 
 
 def categories_of(text: str) -> tuple[str, ...]:
@@ -37,11 +40,21 @@ def categories_of(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+_CHINA = re.compile(
+    r"\b(?:China|Chinese|PRC|People's Court|Xinjiang|Tibet|Tibetan|Uyghur|Uighur|CL)\b"
+)
+_AZERBAIJAN = re.compile(r"\b(?:Azerbaijan\w*|Baku|Grave Crimes|Musavat|manat|oglu|qizi)\b")
+
+
 def _statute_families(text: str) -> tuple[str, ...]:
-    low = text.lower()
-    if "azerbaijan" in low and "china" not in low and "prc" not in low:
+    """Which criminal code the report's article numbers refer to, from its context."""
+    china = len(_CHINA.findall(text))
+    azerbaijan = len(_AZERBAIJAN.findall(text)) + len(re.findall(r"Article \d{3}\.\d", text))
+    if azerbaijan > china:
         return ("Azerbaijan Criminal Code",)
-    if re.search(r"\b1979\b|\bcl79\b|counter-?revolution", low):
+    if china == 0:
+        return ()
+    if re.search(r"\b1979\b|\bCL79\b|counter-?revolution", text, re.IGNORECASE):
         return ("PRC Criminal Law 1979", "PRC Criminal Law 1997")
     return ("PRC Criminal Law 1997",)
 
@@ -55,14 +68,24 @@ def _statute_category(families: tuple[str, ...], num: str, par: str | None) -> s
             if article == base and (par is None or "(" not in key or key == f"{base}({par})"):
                 return category
             lo, _, hi = article.partition("-")
-            if hi and lo.isdigit() and hi.isdigit() and base.isdigit():
-                if int(lo) <= int(base) <= int(hi):
-                    return category
+            in_range = hi and lo.isdigit() and hi.isdigit() and base.isdigit()
+            if in_range and int(lo) <= int(base) <= int(hi):
+                return category
     return None
 
 
+_ARTICLE_REF = re.compile(r"\((?:[^()]{0,30}\b(?:Article|Art\.|art\.|CL)\b[^()]{0,40})\)")
+_NAMED_CHARGE = re.compile(
+    r"\b(?:on|of|faces?|facing|the|a|an|new|multiple|several|two|three)\s+((?:[\w-]+\s+){1,4}?)"
+    r"charges?\b",
+    re.IGNORECASE,
+)
+
+
 def find_charges(doc: Doc) -> list[Charge]:
-    text = doc.norm
+    """Charges as quoted, after a charge word, named before 'charge', and statutes."""
+    # Article references in parentheses do not end a list of charges: blank them out.
+    text = _ARTICLE_REF.sub(lambda m: " " * len(m.group(0)), doc.norm)
     out: list[Charge] = []
     taken: list[tuple[int, int]] = []
     for m in _QUOTED.finditer(text):
@@ -72,7 +95,11 @@ def find_charges(doc: Doc) -> list[Charge]:
         cats = categories_of(inner)
         before = text[max(0, m.start() - 80) : m.start()]
         charged = bool(_TRIGGER.search(before[-70:]) or re.search(r"\bfor\s*$", before)) or bool(
-            re.search(r"charge|crime|offen[cs]e|suspicion|convict|guilty", text[m.end() : m.end() + 30], re.I)
+            re.search(
+                r"charge|crime|offen[cs]e|suspicion|convict|guilty",
+                text[m.end() : m.end() + 30],
+                re.I,
+            )
         )
         if cats and charged:
             span = (m.start(1), m.end(1))
@@ -83,14 +110,31 @@ def find_charges(doc: Doc) -> list[Charge]:
         if any(s <= start < e for s, e in taken) or text[start : start + 1] == '"':
             continue
         end_m = _UNQUOTED_END.search(text, start)
-        end = min(end_m.start() if end_m else len(text), start + 90)
+        end = min(end_m.start() if end_m else len(text), start + 120)
         phrase = text[start:end]
-        cats = categories_of(phrase)
-        if cats and len(phrase.split()) <= 14:
-            out.append(Charge((start, end), doc.text[start:end].strip(), cats))
-            taken.append((start, end))
-    families = _statute_families(text)
-    for m in _STATUTE.finditer(text):
+        if len(phrase.split()) > 20:
+            continue
+        # "inciting religious hatred, illegal entrepreneurship and tax evasion"
+        pos = start
+        for part in re.split(r"(,\s*(?:and\s+)?|\s+and\s+)", phrase):
+            if part and not re.fullmatch(r",\s*(?:and\s+)?|\s+and\s+", part):
+                cats = categories_of(part)
+                if cats:
+                    a = pos + len(part) - len(part.lstrip())
+                    b = pos + len(part.rstrip())
+                    out.append(Charge((a, b), doc.text[a:b], cats))
+                    taken.append((a, b))
+            pos += len(part)
+    for m in _NAMED_CHARGE.finditer(text):
+        a, b = m.span(1)
+        if any(s <= a < e for s, e in taken):
+            continue
+        cats = categories_of(m.group(1))
+        if cats:
+            out.append(Charge((a, b), doc.text[a:b].strip(), cats))
+            taken.append((a, b))
+    families = _statute_families(doc.norm)
+    for m in _STATUTE.finditer(doc.norm):
         cat = _statute_category(families, m.group("num"), m.group("par") or m.group("par2"))
         if cat:
             out.append(Charge(m.span(), doc.text[m.start() : m.end()], (cat,)))

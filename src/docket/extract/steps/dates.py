@@ -50,7 +50,10 @@ _END = r"(?![\w-])"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(rf"\b{_YEAR}[-/](?P<m>0?[1-9]|1[0-2]|mm)[-/](?P<d>[0-3]?\d|dd)\b")),
-    ("dmy_dots", re.compile(r"\b(?P<d>[0-3]?\d)\.(?P<m>0?[1-9]|1[0-2])\.(?P<year>(?:19|20)\d\d)\b")),
+    (
+        "dmy_dots",
+        re.compile(r"\b(?P<d>[0-3]?\d)\.(?P<m>0?[1-9]|1[0-2])\.(?P<year>(?:19|20)\d\d)\b"),
+    ),
     ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY}{_DAY_ALT},?\s+{_YEAR}{_END}")),
     ("dmy", re.compile(rf"\b{_DAY}{_DAY_ALT}\s+{_MONTH},?\s+{_YEAR}{_END}")),
     ("dmyy", re.compile(rf"\b{_DAY}\s+{_MONTH}\s+(?P<yy>\d\d){_END}")),
@@ -151,7 +154,7 @@ def infer_years(dates: list[DateMention], published: dt.date | None) -> list[Dat
     """Give "on August 23" the year of the nearest dated mention before it, else after it,
     else the publication year."""
     out: list[DateMention] = []
-    for i, d in enumerate(dates):  # noqa: B007
+    for i, d in enumerate(dates):
         if not d.inferred_year:
             out.append(d)
             continue
@@ -182,9 +185,7 @@ def infer_years(dates: list[DateMention], published: dt.date | None) -> list[Dat
             and ref is None
         ):
             year -= 1
-        out.append(
-            DateMention(d.span, year, d.month, d.day, d.citation, inferred_year=True)
-        )
+        out.append(DateMention(d.span, year, d.month, d.day, d.citation, inferred_year=True))
     return out
 
 

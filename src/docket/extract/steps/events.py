@@ -13,11 +13,12 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "detention",
         re.compile(
-            r"\b(?:(?:criminally|administratively|forcibly|secretly|illegally|reportedly|again"
-            r"|briefly|also|later|subsequently|first|initially|allegedly)\s+)?(?:detain(?:ed|ing|s)?"
-            r"|apprehend(?:ed|ing)|seiz(?:ed|ing)|abduct(?:ed|ing)|kidnapp?(?:ed|ing)|round(?:ed)? up"
-            r"|picked up|taken away|taken into (?:police )?custody|took\s+(?:\w+\s+){0,6}?(?:away|into"
-            r" (?:police )?custody)|took\s+(?:him|her|them)\b|interned|placed\s+(?:\w+\s+){0,2}under"
+            r"\b(?:(?:criminally|administratively|forcibly|secretly|illegally|reportedly"
+            r"|again|briefly|also|later|subsequently|first|initially|allegedly)\s+)?"
+            r"(?:detain(?:ed|ing|s)?|apprehend(?:ed|ing)|seiz(?:ed|ing)|abduct(?:ed|ing)"
+            r"|kidnapp?(?:ed|ing)|round(?:ed)? up|picked up|taken away|taken into (?:police )?"
+            r"custody|took\s+(?:\w+\s+){0,6}?(?:away|into (?:police )?custody)"
+            r"|took\s+(?:him|her|them)\b|interned|placed\s+(?:\w+\s+){0,2}under"
             r" (?:residential surveillance|house arrest|detention)|disappeared|went missing"
             r"|summoned|raided|put in detention|sent to (?:a |an )?(?:\w+\s+){0,3}(?:camp|center|"
             r"centre|facility)|jailed)\b",
@@ -40,7 +41,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "release",
         re.compile(
-            r"\b(?:released|freed|set free|let go|completed (?:\w+\s+){0,3}(?:sentence|term)"
+            r"\b(?:released|freed|set free|let go|pardoned|amnestied|acquitted"
+            r"|completed (?:\w+\s+){0,3}(?:sentence|term)"
             r")\b",
             re.IGNORECASE,
         ),
@@ -75,7 +77,9 @@ def _pick_date(
     pre = [
         d
         for d in dates
-        if c0 <= d.span[0] and d.span[1] <= start and not any(d.span[1] <= t < start for t in triggers)
+        if c0 <= d.span[0]
+        and d.span[1] <= start
+        and not any(d.span[1] <= t < start for t in triggers)
     ]
     return pre[-1] if pre else None
 

@@ -12,7 +12,7 @@ import re
 from docket.extract.doc import Doc, Institution, Token
 from docket.extract.lexicon import lexicon
 from docket.extract.pipeline import step
-from docket.extract.text import squash
+from docket.extract.text import squash, wordset
 
 # Head words (lowercased token sequences) -> (kind, subtype).
 _HEADS: list[tuple[tuple[str, ...], str, str]] = [
@@ -58,27 +58,27 @@ _HEADS: list[tuple[tuple[str, ...], str, str]] = [
     (("detention", "centers"), "facility", "detention center"),
 ]
 # Words that may stand, in any case, inside an institution name before its head.
-_INNER = frozenset(
+_INNER = wordset(
     "no no. number of and & people's peoples people 's ' intermediate high higher supreme basic "
     "district county municipal city provincial prefectural prefecture military women's women "
     "juvenile psb pap tar xuar imar rtl reeducation re-education through labor labour "
     "detention public security bureau state first second third fourth fifth primary "
     "autonomous region regional grave crimes appeal appeals appellate court serious "
     "administrative management administration committee education training transformation "
-    "vocational skills political legal new old central city's province".split()
+    "vocational skills political legal new old central city's province"
 )
-_LEFT_STOP = frozenset(
+_LEFT_STOP = wordset(
     "the a an on in at by from to of and or after before when while later then also "
     "according officials authorities police this that his her their its local same "
-    "unidentified unnamed unspecified".split()
+    "unidentified unnamed unspecified"
 )
-_GENERIC = frozenset(
+_GENERIC = wordset(
     "no number of people's peoples people 's ' intermediate high higher supreme basic district "
     "county municipal city provincial prefectural prefecture military women's women juvenile "
     "psb pap public security bureau state first second third detention primary court prison "
     "reeducation re-education through labor labour rtl center centre camp jail committee "
     "administrative management administration autonomous region regional education training "
-    "vocational skills political legal new old central city's province the and".split()
+    "vocational skills political legal new old central city's province the and"
 )
 
 
@@ -110,16 +110,23 @@ def _left_edge(toks: list[Token], i: int) -> int:
                 k = open_k - 1
                 continue
             break
-        if lw in _LEFT_STOP and not (lw in ("of", "and", "&") and k > 0 and _is_proper(toks[k - 1])):
+        if lw in _LEFT_STOP and not (
+            lw in ("of", "and", "&") and k > 0 and _is_proper(toks[k - 1])
+        ):
             break
         if lw in ("of", "and", "&") and (k + 1 >= i or not _is_proper(toks[k + 1])):
             break
-        if lw in ("'s", "'") and not (k > 0 and toks[k - 1].lower in ("people", "women", "peoples")):
+        if lw in ("'s", "'") and not (
+            k > 0 and toks[k - 1].lower in ("people", "women", "peoples")
+        ):
             break
         if _is_proper(t) or lw in _INNER:
-            if t.text.isdigit() and not (k > 0 and toks[k - 1].lower in ("no", "no.", "number")):
-                if not (k > 0 and toks[k - 1].text == "." and k > 1 and toks[k - 2].lower == "no"):
-                    break
+            numbered = k > 0 and (
+                toks[k - 1].lower in ("no", "no.", "number")
+                or (toks[k - 1].text == "." and k > 1 and toks[k - 2].lower == "no")
+            )
+            if t.text.isdigit() and not numbered:
+                break
             a = k
             k -= 1
             continue
@@ -156,9 +163,7 @@ def _right_edge(toks: list[Token], j: int) -> int:
 
 def _is_named(words: list[str]) -> bool:
     """True unless every word is generic ("Intermediate People's Court")."""
-    return any(
-        w.lower() not in _GENERIC and (w[:1].isupper() or w[:1].isdigit()) for w in words
-    )
+    return any(w.lower() not in _GENERIC and (w[:1].isupper() or w[:1].isdigit()) for w in words)
 
 
 _COURT_IN_PLACE = re.compile(
@@ -182,7 +187,10 @@ def find_institutions(doc: Doc) -> list[Institution]:
         b = _right_edge(toks, i + n)
         words = [t.text for t in toks[a:b]]
         head_cap = toks[i].text[:1].isupper()
-        if a < i and _is_named(words[: i - a]) and (head_cap or _is_proper(toks[a])):
+        numbered = b > i + n and head_cap  # "Prison No. 14", "Colony No. 2"
+        if (a < i and _is_named(words[: i - a]) and (head_cap or _is_proper(toks[a]))) or (
+            numbered and a == i
+        ):
             start, end = toks[a].start, toks[b - 1].end
             out.append(Institution((start, end), squash(doc.text[start:end]), kind, subtype))
         i += n

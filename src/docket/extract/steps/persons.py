@@ -24,64 +24,63 @@ from docket.extract.shapes import (
     name_part_share,
 )
 from docket.extract.steps.dates import MONTHS
-from docket.extract.text import is_capitalized
+from docket.extract.text import is_capitalized, wordset
 
-_FUNCTION_WORDS = frozenset(
+_FUNCTION_WORDS = wordset(
     "the a an on in at by from to of and or but after before when while during since until "
     "according based following later then also although though however meanwhile "
     "subsequently thereafter as if because both all some other another several many this that "
     "these those his her their its our my your we they he she it i you there here what which "
     "who whom whose where why how yet so nor not no yes upon with without within into onto "
-    "over under about above below between among".split()
+    "over under about above below between among"
 )
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-_PLACE_NEXT = frozenset(
+_WEEKDAYS = wordset("monday tuesday wednesday thursday friday saturday sunday")
+_PLACE_NEXT = wordset(
     "county city prefecture province township town village district region municipality "
     "monastery nunnery area banner league autonomous subdistrict neighborhood neighbourhood "
     "community street road market square temple mosque church school university college "
     "valley river mountain lake tap t&qap tar prefecture-level county-level hospital prison "
-    "court".split()
+    "court"
 )
-_PLACE_PREV = frozenset(
-    "in at near from to into across outside inside throughout toward towards via around "
-    "between".split()
+_PLACE_PREV = wordset(
+    "in at near from to into across outside inside throughout toward towards via around between"
 )
-_VERBS_BEFORE = frozenset(
+_VERBS_BEFORE = wordset(
     "detained arrested sentenced released apprehended seized tried convicted abducted summoned "
     "beat interrogated including include includes named took taking held charged accused "
     "prosecuted indicted freed visited jailed imprisoned kidnapped tortured identified as "
-    "against with and sentencing detaining arresting releasing informed told".split()
+    "against with and sentencing detaining arresting releasing informed told"
 )
-_VERBS_AFTER = frozenset(
+_VERBS_AFTER = wordset(
     "was were is are had has have remains remained said says told died received served wrote "
     "carried shouted staged went returned fled disappeared reportedly allegedly also who "
-    "whose did does will would could may might".split()
+    "whose did does will would could may might"
 )
-_POSSESSED = frozenset(
+_POSSESSED = wordset(
     "protest activity activities place charges status condition name age fate hometown role "
-    "involvement participation current whereabouts lawyer's wife husband family lawyer lawyers sentence case detention release trial whereabouts "
+    "involvement participation current whereabouts lawyer's wife husband family lawyer "
+    "lawyers sentence case detention release trial "
     "health home arrest mother father son sons daughter daughters brother brothers sister "
     "sisters relatives parents children conviction attorney defense defence body death "
     "relative appeal disappearance imprisonment verdict friends friend colleague colleagues "
     "mother-in-law father-in-law uncle aunt nephew niece cousin account blog website "
-    "detentions sentences cases trials".split()
+    "detentions sentences cases trials"
 )
-_SOURCE_NOUNS = frozenset(
+_SOURCE_NOUNS = wordset(
     "director researcher spokesperson spokesman spokeswoman analyst expert scholar professor "
-    "representative president chairman chair executive coordinator campaigner".split()
+    "representative president chairman chair executive coordinator campaigner"
 )
-_SAID = frozenset("said says told stated wrote added explained noted according".split())
-_OBJECT_END = frozenset(
-    "on in at , . ; from for after because and while as when during near ( to".split()
-)
+_SAID = wordset("said says told stated wrote added explained noted according")
+_OBJECT_END = wordset("on in at , . ; from for after because and while as when during near ( to")
 _VICTIM_AFTER = re.compile(
     r"^\s*(?:\([^)]{1,40}\)\s*)?,?\s*(?:who\s+)?(?:was|were|had been|has been|is|are)\s+"
     r"(?:\w+ly\s+|also\s+|later\s+|then\s+|not\s+){0,2}(?:detained|arrested|sentenced|released"
     r"|taken|seized|apprehended|tried|convicted|jailed|imprisoned|abducted|held|freed|beaten"
-    r"|tortured|one of|among|a (?:monk|nun|student|farmer|herder|teacher|resident|native|member))\b",
+    r"|tortured|one of|among"
+    r"|a (?:monk|nun|student|farmer|herder|teacher|resident|native|member))\b",
     re.IGNORECASE,
 )
-_NAMING_WORDS = frozenset("named name called alias aka a.k.a. surnamed nicknamed".split())
+_NAMING_WORDS = wordset("named name called alias aka a.k.a. surnamed nicknamed")
 _PRONOUNS = {
     "he": ("male", False),
     "him": ("male", False),
@@ -189,9 +188,7 @@ def _trim(doc: Doc, a: int, b: int) -> tuple[int, int]:
     while b > a:
         w = toks[b - 1].lower
         if (
-            w in lex.common_words
-            and w not in lex.name_parts
-            and w not in PARTICLES_AFTER
+            (w in lex.common_words and w not in lex.name_parts and w not in PARTICLES_AFTER)
             or w in MONTHS
             or w in _WEEKDAYS
             or w == "-"
@@ -302,9 +299,7 @@ def _score(doc: Doc, cand: Candidate) -> float:
         if nl in _PLACE_NEXT:
             score -= 4
             cand.place = True
-        elif _age_or_sex_after(doc, b):
-            score += 3.5
-        elif _VICTIM_AFTER.match(after):
+        elif _age_or_sex_after(doc, b) or _VICTIM_AFTER.match(after):
             score += 3.5
         elif nl in _VERBS_AFTER or (nl.endswith("ed") and len(nl) > 3):
             score += 1
@@ -377,10 +372,8 @@ def _accept_lists(doc: Doc, cands: list[Candidate]) -> None:
         j = i
         while j + 1 < len(cands):
             gap = [t.lower for t in toks[cands[j].end : cands[j + 1].start]]
-            if gap and all(g in (",", "and", "or", ";") for g in gap) and len(gap) <= 3:
-                group.append(cands[j + 1])
-                j += 1
-            elif _skip_paren(toks, cands[j].end, cands[j + 1].start):
+            listed = gap and all(g in (",", "and", "or", ";") for g in gap) and len(gap) <= 3
+            if listed or _skip_paren(toks, cands[j].end, cands[j + 1].start):
                 group.append(cands[j + 1])
                 j += 1
             else:
@@ -422,9 +415,9 @@ _GROUP = re.compile(
 )
 
 
-def find_groups(doc: Doc, named_per_sent: list[int]) -> list[tuple[tuple[int, int], int, str]]:
-    """Unnamed groups: (span, count, noun phrase) for '4 other Uyghurs', 'six business partners'."""
-    out: list[tuple[tuple[int, int], int, str]] = []
+def find_groups(doc: Doc, named_per_sent: list[int]) -> list[tuple[tuple[int, int], int]]:
+    """Unnamed groups: (span, count) for '4 other Uyghurs', 'all six of his business partners'."""
+    out: list[tuple[tuple[int, int], int]] = []
     text = doc.norm
     for m in _GROUP.finditer(text):
         count = parse_count(m.group("num"))
@@ -440,7 +433,7 @@ def find_groups(doc: Doc, named_per_sent: list[int]) -> list[tuple[tuple[int, in
         window = named_per_sent[s] + (named_per_sent[s + 1] if s + 1 < len(named_per_sent) else 0)
         if window >= count:
             continue  # the group is spelled out by name
-        out.append((m.span(), count, m.group(0)))
+        out.append((m.span(), count))
     return out
 
 
@@ -511,9 +504,9 @@ def persons_v1(doc: Doc) -> None:
             span = (toks[k].start, toks[k].end)
             if span in taken or any(s <= span[0] and span[1] <= e for s, e in covered):
                 continue
-            e = _nearest_owner(entities, mentions, word, span[0])
-            if e is not None:
-                mentions.append(Mention(span, "short", e, toks[k].sent))
+            owner = _nearest_owner(entities, mentions, word, span[0])
+            if owner is not None:
+                mentions.append(Mention(span, "short", owner, toks[k].sent))
                 taken.add(span)
     # Pronouns, resolved later.
     for t in toks:
@@ -521,18 +514,13 @@ def persons_v1(doc: Doc) -> None:
             sex, plural = _PRONOUNS[t.lower]
             mentions.append(Mention((t.start, t.end), "pronoun", -1, t.sent, sex, plural))
     named_per_sent = [0] * len(doc.sents)
-    for e_i, ent in enumerate(entities):
+    for e_i in range(len(entities)):
         sents = {m.sent for m in mentions if m.entity == e_i}
         for s in sents:
             named_per_sent[s] += 1
-    for span, count, phrase in find_groups(doc, named_per_sent):
-        e = len(entities)
+    for span, count in find_groups(doc, named_per_sent):
+        mentions.append(Mention(span, "group", len(entities), doc.sent_of(span[0]), plural=True))
         entities.append(Entity(name=None, count=count, group=True))
-        mentions.append(Mention(span, "group", e, doc.sent_of(span[0]), plural=True))
-        entities[e].aliases = []
-        entities[e].role_hint = None
-        entities[e].sex_hints = []
-        del phrase
     mentions.sort(key=lambda m: m.span)
     doc.entities = entities
     doc.mentions = mentions
@@ -596,8 +584,10 @@ def _aliases(doc: Doc, cand: Candidate) -> list[tuple[int, int]]:
         if j == k:
             return out if toks[k].text in (",", ";") and out else []
         words = [t.text for t in toks[k:j]]
-        if is_place(words) or is_organization(words) or all(
-            w.lower() in lexicon().common_words for w in words
+        if (
+            is_place(words)
+            or is_organization(words)
+            or all(w.lower() in lexicon().common_words for w in words)
         ):
             return []
         out.append((k, j))

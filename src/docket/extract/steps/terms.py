@@ -57,7 +57,8 @@ _NOT_TERM_AFTER = re.compile(
     re.IGNORECASE,
 )
 _NOT_TERM_BEFORE = re.compile(
-    r"(?:after serving|having served|served|serving|completed|completing|suspended|suspension|reprieve|probation|deprived of political rights|political rights"
+    r"(?:after serving|having served|served|serving|completed|completing|suspended|suspension"
+    r"|reprieve|probation|deprived of political rights|political rights"
     r"|deprivation of political rights|aged?|over|under|within|past|last|first|next|after"
     r"|every|per|each|at least|more than|nearly|almost|about|around)\s*(?:for\s+)?(?:of\s+)?"
     r"(?:a\s+|an\s+|the\s+)?$",
@@ -92,9 +93,15 @@ def _atoms(words: str) -> list[tuple[int, int, float, int]] | None:
         if m.group("half"):
             value += 0.5
         unit = m.group("unit").lower()
-        rank = 4 if unit.startswith("y") else 3 if unit.startswith("m") else 2 if (
-            unit.startswith("w")
-        ) else 1
+        rank = (
+            4
+            if unit.startswith("y")
+            else 3
+            if unit.startswith("m")
+            else 2
+            if (unit.startswith("w"))
+            else 1
+        )
         out.append((m.start(), m.end(), value * _unit_months(unit), rank))
     return out
 
@@ -131,9 +138,15 @@ def months_of(words: str) -> float | None:
 
 def _unit_months(unit: str) -> float:
     u = unit.lower()
-    return 12.0 if u.startswith("y") else 1.0 if u.startswith("m") else 12 / 52 if (
-        u.startswith("w")
-    ) else 1 / 30
+    return (
+        12.0
+        if u.startswith("y")
+        else 1.0
+        if u.startswith("m")
+        else 12 / 52
+        if (u.startswith("w"))
+        else 1 / 30
+    )
 
 
 _CUE_AFTER = re.compile(
@@ -147,6 +160,7 @@ _CUE_BEFORE = re.compile(
     r"|receiv\w*|impos\w*|penalty|term of|prison|jail\w*|convicted|punish\w*)\b[^.]{0,150}$",
     re.IGNORECASE,
 )
+_PRISON_AFTER = re.compile(r"(?:'s?|s')?\s*(?:in\s+)?(?:prison|jail|imprisonment)", re.I)
 _LISTED = re.compile(r"[(:;]", re.IGNORECASE)
 _FOR_BEFORE = re.compile(r"\bfor\s+(?:a\s+|an\s+|the\s+)?$", re.IGNORECASE)
 _FOR_OK = re.compile(
@@ -168,15 +182,15 @@ def classify(doc: Doc, start: int, end: int) -> str | None:
         return None
     if _DELTA_BEFORE.search(before) or _DELTA_AFTER.match(after):
         return None
-    if _ADMIN_AFTER.match(after) or _ADMIN_BEFORE.search(before):
-        if not re.match(r"^(?:'s?|s')?\s*(?:in\s+)?(?:prison|jail|imprisonment)", after, re.I):
-            return "administrative"
+    administrative = _ADMIN_AFTER.match(after) or _ADMIN_BEFORE.search(before)
+    if administrative and not _PRISON_AFTER.match(after):
+        return "administrative"
     if _FOR_BEFORE.search(before) and not _FOR_OK.search(before):
         return None
-    if not _CUE_AFTER.match(after) and not _CUE_BEFORE.search(before):
-        # "(Lobsang Tsering, 15 years; Lobsang Sherab 14 years)": a list after "sentenced".
-        if not (_LISTED.search(wide) and _CUE_BEFORE.search(wide)):
-            return None
+    # "(Lobsang Tsering, 15 years; Lobsang Sherab 14 years)": a list after "sentenced".
+    listed = _LISTED.search(wide) and _CUE_BEFORE.search(wide)
+    if not _CUE_AFTER.match(after) and not _CUE_BEFORE.search(before) and not listed:
+        return None
     if _REVISION_BEFORE.search(before):
         return "revision"
     return "prison"
@@ -187,10 +201,13 @@ def find_terms(doc: Doc) -> list[Term]:
     out: list[Term] = []
     taken: list[tuple[int, int]] = []
     for m in _LIFE.finditer(text):
-        kind = "revision" if _REVISION_BEFORE.search(text[max(0, m.start() - 60) : m.start()])\
-            or re.search(r"commut|reduc|chang", text[max(0, m.start() - 40) : m.start()], re.I)\
+        life_kind = (
+            "revision"
+            if _REVISION_BEFORE.search(text[max(0, m.start() - 60) : m.start()])
+            or re.search(r"commut|reduc|chang", text[max(0, m.start() - 40) : m.start()], re.I)
             else "prison"
-        out.append(Term(m.span(), Sentence(life=True), kind))
+        )
+        out.append(Term(m.span(), Sentence(life=True), life_kind))
         taken.append(m.span())
     for m in _DEATH.finditer(text):
         near = text[max(0, m.start() - 40) : m.end() + 60]
@@ -198,14 +215,12 @@ def find_terms(doc: Doc) -> list[Term]:
         out.append(Term(m.span(), Sentence(death=True, suspended=suspended), "prison"))
         taken.append(m.span())
         # "death with a two-year reprieve": the reprieve is not a term.
-        rep = re.match(r"[^.;]{0,40}?(?:reprieve|suspen\w+)", text[m.end() :], re.I)
-        if rep:
-            taken.append((m.end(), m.end() + rep.end()))
+        reprieve = re.match(r"[^.;]{0,40}?(?:reprieve|suspen\w+)", text[m.end() :], re.I)
+        if reprieve:
+            taken.append((m.end(), m.end() + reprieve.end()))
     pos = 0
-    while True:
-        m = _DURATION.search(text, pos)
-        if m is None:
-            break
+    while (dm := _DURATION.search(text, pos)) is not None:
+        m = dm
         a, b = m.span()
         pos = b
         if any(not (b <= s or a >= e) for s, e in taken):
@@ -219,11 +234,11 @@ def find_terms(doc: Doc) -> list[Term]:
             kind = classify(doc, a, b)
             if kind is None:
                 continue
-            unit = _unit_months(m.group("runit"))
+            unit = _unit_months(str(m.group("runit")))
             sentence = Sentence(min_months=int(lo * unit), max_months=int(hi * unit))
             out.append(Term((a, b), sentence, kind))
             continue
-        for da, db, months in durations(m.group("dur")):
+        for da, db, months in durations(str(m.group("dur"))):
             start, end = a + da, a + db
             kind = classify(doc, start, end if end < b else b)
             if kind is None or months <= 0:

@@ -5,18 +5,19 @@ from __future__ import annotations
 from docket.extract.doc import Clause, Doc, Token
 from docket.extract.nlp import blank
 from docket.extract.pipeline import step
+from docket.extract.text import wordset
 
 # A period after these does not end a sentence when a number or lower-case word follows.
-_ABBREVIATIONS = frozenset(
+_ABBREVIATIONS = wordset(
     "no nos art arts para paras st mt vol vols p pp cf vs approx ca fig gen gov sen rep jr sr "
     "inc ltd co corp dept univ rev fr dr mr mrs ms prof sgt col capt lt cpl jan feb mar apr "
-    "jun jul aug sep sept oct nov dec op ed eds al e.g i.e etc".split()
+    "jun jul aug sep sept oct nov dec op ed eds al e.g i.e etc"
 )
 _CLOSERS = frozenset({'"', "'", ")", "]"})
 _CLAUSE_CONJ = frozenset({"and", "but", "while", "whereas", "although", "though", "then"})
-_CLAUSE_STARTERS = frozenset(
+_CLAUSE_STARTERS = wordset(
     "later then subsequently also reportedly eventually finally on in was were had has is "
-    "soon afterwards afterward thereafter again still allegedly".split()
+    "soon afterwards afterward thereafter again still allegedly"
 )
 
 
@@ -44,8 +45,12 @@ def _ends_sentence(toks: list[Token], i: int) -> bool:
     if tok.text == "\n":
         return True
     if tok.text not in (".", "!", "?", "...") and not (
-        tok.text.endswith(".") and len(tok.text) > 1 and tok.lower.rstrip(".") not in _ABBREVIATIONS
-        and tok.text.count(".") == 1 and tok.text[:-1].isalpha() and tok.text[:-1].islower()
+        tok.text.endswith(".")
+        and len(tok.text) > 1
+        and tok.lower.rstrip(".") not in _ABBREVIATIONS
+        and tok.text.count(".") == 1
+        and tok.text[:-1].isalpha()
+        and tok.text[:-1].islower()
     ):
         return False
     j = i + 1
@@ -109,7 +114,9 @@ def sentences_v1(doc: Doc) -> None:
             if n == 0 or _clause_break(toks, k):
                 clause += 1
             t = toks[k]
-            out.append(Token(len(out), t.text, t.start, t.end, t.lower, t.space_after, sent, clause))
+            out.append(
+                Token(len(out), t.text, t.start, t.end, t.lower, t.space_after, sent, clause)
+            )
     doc.tokens = out
     start = 0
     for k in range(1, len(out) + 1):
