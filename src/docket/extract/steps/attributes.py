@@ -245,7 +245,7 @@ def _facts_for(doc: Doc, mention: Mention, head: Mention) -> list[Fact]:
             out.append(Fact("occupation", occ, (seg[s].start, seg[f - 1].end), e))
         if found:
             # "an employee of the Fengrui Law Firm": the workplace says more than the job.
-            for x in seg:
+            for x in toks[lo:hi]:
                 if x.lower in _WORKPLACES and x.lower not in found[0][2]:
                     occ = f"{x.lower if x.lower != 'ngo' else 'NGO'} {found[0][2]}"
                     out.append(Fact("occupation", occ, (seg[found[0][0]].start, x.end), e))

@@ -23,6 +23,11 @@ from docket.extract.text import wordset
 _LIST_GAP = re.compile(
     r"^(?:\s*(?:,|and|;|\(|\)|\(\s*(?:age\s*|aged\s*)?\d{1,3}\s*\)|\d{1,3}(?=\s*,)))+\s*$"
 )
+_AFTER_OBJECT_HER = wordset(
+    "to in on at for with and from into by after before during until since as while when "
+    "because that who which without under over about again back away out up down home free "
+    "there here later"
+)
 _VICTIM_EVENTS = ("detention", "arrest", "sentence", "trial")
 _APPEAL = re.compile(r"appeal|upheld|uphold|rejected|overturn|retrial|re-trial|review", re.I)
 
@@ -47,10 +52,26 @@ class Attributor:
         self.blocked = {i for i, e in enumerate(doc.entities) if e.role_hint == "other"}
         self._resolve_pronouns()
         self.resolved: list[tuple[Mention, list[int]]] = []
+        groups = [m.span for m in doc.mentions if m.kind == "group"]
         for i, m in enumerate(doc.mentions):
             owners = doc.targets.get(i) if m.kind == "pronoun" else [m.entity]
-            if owners:
-                self.resolved.append((m, owners))
+            if not owners:
+                continue
+            if m.kind == "pronoun" and (
+                self._possessive(m) or any(g[0] <= m.span[0] < g[1] for g in groups)
+            ):
+                continue  # "his business partners": the partners, not him, are meant
+            self.resolved.append((m, owners))
+
+    def _possessive(self, m: Mention) -> bool:
+        """'his', 'their', and 'her' before a noun: a possessor, not the person meant."""
+        word = self.doc.norm[m.span[0] : m.span[1]].lower()
+        if word in ("his", "their", "its"):
+            return True
+        if word != "her":
+            return False
+        nxt = re.match(r"\s*([\w'-]+)", self.doc.norm[m.span[1] : m.span[1] + 30])
+        return bool(nxt and nxt.group(1).lower() not in _AFTER_OBJECT_HER)
 
     # -- pronouns -------------------------------------------------------------------------
     def _resolve_pronouns(self) -> None:
@@ -231,7 +252,9 @@ def _respectively(doc: Doc, att: Attributor) -> dict[Span, list[int]]:
     return out
 
 
-def _pick_detention(doc: Doc, events: list[EventMention]) -> DateMention | None:
+def _pick_detention(
+    doc: Doc, events: list[EventMention], *, case_fallback: bool
+) -> DateMention | None:
     """When the person was first detained: their first dated detention (else arrest); an
     undated one takes the date of the sentence before it; failing that, the case's first
     dated detention, then the report's first event date."""
@@ -244,6 +267,8 @@ def _pick_detention(doc: Doc, events: list[EventMention]) -> DateMention | None:
                 date = _context_date(doc, ev)
                 if date:
                     return date
+    if not case_fallback:
+        return None
     dated = [ev for ev in doc.events if ev.kind in ("detention", "arrest") and ev.date]
     if dated:
         return dated[0].date
@@ -457,7 +482,17 @@ def _person(doc: Doc, e: int, bag: Bag, doc_eth: tuple[str, Span] | None) -> Per
         if str(v) not in p.occupations:
             p.occupations.append(str(v))
             ev.setdefault("occupations", []).append(s)
-    date = _pick_detention(doc, bag.events)
+    victim = (
+        ent.group
+        or any(x.kind in _VICTIM_EVENTS for x in bag.events)
+        or any(t[2] in ("prison", "revision") for t in bag.terms)
+        or bool(bag.courts or bag.facilities or bag.charges)
+    )
+    roles = [str(v) for v, _ in bag.facts.get("role", [])]
+    # A person the report says nothing else about may still be its subject; only a
+    # source, a relative or a public figure is kept out of the case's dates.
+    bystander = bool(ent.role_hint or roles)
+    date = _pick_detention(doc, bag.events, case_fallback=victim or not bystander)
     if date:
         p.detention_date = date.edtf()
         ev["detention_date"] = [date.span]
@@ -494,12 +529,6 @@ def _person(doc: Doc, e: int, bag: Bag, doc_eth: tuple[str, Span] | None) -> Per
         p.status = status
         if status_span:
             ev["status"] = [status_span]
-    victim = (
-        ent.group
-        or any(x.kind in _VICTIM_EVENTS for x in bag.events)
-        or bool(prison or bag.courts or bag.facilities or bag.charges)
-    )
-    roles = [str(v) for v, _ in bag.facts.get("role", [])]
     if victim:
         p.role = "victim"
     elif ent.role_hint:

@@ -54,6 +54,11 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("transfer", re.compile(r"\b(?:transferred|moved)\b", re.IGNORECASE)),
 ]
+_CALL_FOR = re.compile(
+    r"\b(?:should|must|call\w*\s+for|urg\w*|demand\w*|press\w*\s+for|appeal\w*\s+for"
+    r"|seek\w*|campaign\w*\s+for|to be)\b[^.;]*$",
+    re.IGNORECASE,
+)
 _PASSIVE = re.compile(
     r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+){0,2}$", re.IGNORECASE
 )
@@ -94,6 +99,8 @@ def events_v1(doc: Doc) -> None:
             a, b = m.span()
             if any(not (b <= s or a >= e) for s, e in taken):
                 continue
+            if kind == "release" and _CALL_FOR.search(doc.norm[max(0, a - 40) : a]):
+                continue  # "should be immediately freed": a call, not an event
             taken.append((a, b))
             found.append((kind, a, b))
     found.sort(key=lambda f: f[1])

@@ -273,7 +273,13 @@ def _score(doc: Doc, cand: Candidate) -> float:
     after = doc.norm[toks[b - 1].end : toks[b - 1].end + 60]
     if prev is not None:
         pl = prev.lower.rstrip(".")
-        if pl in lex.person_nouns or pl in lex.occupations or pl in lex.titles:
+        if (
+            pl in lex.person_nouns
+            or pl in lex.occupations
+            or pl in lex.titles
+            or (prev.text.islower() and pl.endswith(("ist", "ian")) and len(pl) > 5)
+            or (prev2 is not None and prev2.lower in lex.ethnic and prev.text.islower())
+        ):
             score += 3.5
         elif pl in lex.kinship:
             score += 3.5
@@ -285,7 +291,7 @@ def _score(doc: Doc, cand: Candidate) -> float:
             score += 1.5
             cand.role_hint = cand.role_hint or "source"
         elif pl in _VERBS_BEFORE:
-            score += 2.5 if nxt is None or nxt.lower in _OBJECT_END else 1.5
+            score += 3.5 if nxt is None or nxt.lower in _OBJECT_END else 1.5
         elif pl in _PLACE_PREV:
             score -= 2.5
         elif pl in lex.ethnic and prev2 is not None and prev2.lower in lex.person_nouns:
@@ -312,9 +318,9 @@ def _score(doc: Doc, cand: Candidate) -> float:
                 score -= 1
         app = _apposition(doc, b)
         if app == "person":
-            score += 3
+            score += 3.5
         elif app == "source":
-            score += 3
+            score += 3.5
             cand.role_hint = "source"
         inner = _parenthetical(doc, b)
         if inner and not cand.place:
@@ -457,7 +463,7 @@ def persons_v1(doc: Doc) -> None:
             continue
         alias_ranges[i] = _aliases(doc, cand)
         in_alias.update(alias_ranges[i])
-    mains = [i for i in alias_ranges]
+    mains = list(alias_ranges)
     # Longest names first so that "Tashi" can join "Tashi Drolkar".
     for i in sorted(mains, key=lambda k: -len(accepted[k].words)):
         cand = accepted[i]
@@ -470,7 +476,9 @@ def persons_v1(doc: Doc) -> None:
                 by_name[key] = owner
                 continue
         by_name[key] = len(entities)
-        entities.append(Entity(name=_name_text(doc, cand.start, cand.end)))
+        entity = Entity(name=_name_text(doc, cand.start, cand.end))
+        entity.aliases = [_name_text(doc, *alias) for alias in alias_ranges[i]]
+        entities.append(entity)
     for i in mains:
         cand = accepted[i]
         e = by_name[" ".join(cand.words)]
@@ -486,6 +494,8 @@ def persons_v1(doc: Doc) -> None:
             text = _name_text(doc, *alias)
             if text not in ent.aliases and text != ent.name:
                 ent.aliases.append(text)
+            if text == ent.name:
+                continue
             mentions.append(
                 Mention(
                     (toks[alias[0]].start, toks[alias[1] - 1].end), "short", e, toks[alias[0]].sent

@@ -57,8 +57,7 @@ _NOT_TERM_AFTER = re.compile(
     re.IGNORECASE,
 )
 _NOT_TERM_BEFORE = re.compile(
-    r"(?:after serving|having served|served|serving|completed|completing|suspended|suspension"
-    r"|reprieve|probation|deprived of political rights|political rights"
+    r"(?:suspended|suspension|reprieve|probation|deprived of political rights|political rights"
     r"|deprivation of political rights|aged?|over|under|within|past|last|first|next|after"
     r"|every|per|each|at least|more than|nearly|almost|about|around)\s*(?:for\s+)?(?:of\s+)?"
     r"(?:a\s+|an\s+|the\s+)?$",
@@ -160,6 +159,11 @@ _CUE_BEFORE = re.compile(
     r"|receiv\w*|impos\w*|penalty|term of|prison|jail\w*|convicted|punish\w*)\b[^.]{0,150}$",
     re.IGNORECASE,
 )
+_SERVED_BEFORE = re.compile(
+    r"(?:after serving|having served|served|serving|completed|completing)\s*(?:a\s+|an\s+)?$",
+    re.IGNORECASE,
+)
+_SENTENCE_AFTER = re.compile(r"(?:'s?|s')?\s*(?:prison\s+)?(?:sentence|term)\b", re.IGNORECASE)
 _PRISON_AFTER = re.compile(r"(?:'s?|s')?\s*(?:in\s+)?(?:prison|jail|imprisonment)", re.I)
 _LISTED = re.compile(r"[(:;]", re.IGNORECASE)
 _FOR_BEFORE = re.compile(r"\bfor\s+(?:a\s+|an\s+|the\s+)?$", re.IGNORECASE)
@@ -180,6 +184,8 @@ def classify(doc: Doc, start: int, end: int) -> str | None:
     after = text[end : end + 60]
     if _NOT_TERM_AFTER.match(after) or _NOT_TERM_BEFORE.search(before):
         return None
+    if _SERVED_BEFORE.search(before) and not _SENTENCE_AFTER.match(after):
+        return None  # "after serving 5 years": time served, not the sentence
     if _DELTA_BEFORE.search(before) or _DELTA_AFTER.match(after):
         return None
     administrative = _ADMIN_AFTER.match(after) or _ADMIN_BEFORE.search(before)
@@ -201,13 +207,11 @@ def find_terms(doc: Doc) -> list[Term]:
     out: list[Term] = []
     taken: list[tuple[int, int]] = []
     for m in _LIFE.finditer(text):
-        life_kind = (
-            "revision"
-            if _REVISION_BEFORE.search(text[max(0, m.start() - 60) : m.start()])
-            or re.search(r"commut|reduc|chang", text[max(0, m.start() - 40) : m.start()], re.I)
-            else "prison"
+        before = text[max(0, m.start() - 60) : m.start()]
+        revised = _REVISION_BEFORE.search(before) or re.search(
+            r"commut|reduc|chang", text[max(0, m.start() - 40) : m.end()], re.I
         )
-        out.append(Term(m.span(), Sentence(life=True), life_kind))
+        out.append(Term(m.span(), Sentence(life=True), "revision" if revised else "prison"))
         taken.append(m.span())
     for m in _DEATH.finditer(text):
         near = text[max(0, m.start() - 40) : m.end() + 60]
