@@ -74,10 +74,16 @@ def test_attributes_she_is_a_pronoun_not_the_she_people() -> None:
 @pytest.mark.parametrize(
     ("text", "occupations"),
     [
-        ("Police detained the Uyghur filmmaker and director Ikram Nurmehmet.", ["filmmaker", "director"]),
+        (
+            "Police detained the Uyghur filmmaker and director Ikram Nurmehmet.",
+            ["filmmaker", "director"],
+        ),
         ("Police detained Ma Wuyong, an unregistered priest from Baoding city.", ["priest"]),
         ("Jampa Chung, born in 1945, was a monk at Tashilhunpo Monastery.", ["monk"]),
-        ("Police detained Liu Sixin, an employee of the Beijing Fengrui Law Firm.", ["employee", "firm employee"]),
+        (
+            "Police detained Liu Sixin, an employee of the Beijing Fengrui Law Firm.",
+            ["employee", "firm employee"],
+        ),
     ],
 )
 def test_attributes_occupations(text: str, occupations: list[str]) -> None:

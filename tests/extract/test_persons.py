@@ -26,7 +26,10 @@ def _person(text: str, name: str) -> Person:
         ("Officials detained Tibetan satirist and shopkeeper Athar.", "Athar"),
         ("Ma Na was detained after the raid.", "Ma Na"),
         ("Authorities detained Zhao Anhui, a resident of Zhengzhou city.", "Zhao Anhui"),
-        ("Rashad Ibrahim oglu Sadigli, a journalist, was arrested in Baku.", "Rashad Ibrahim oglu Sadigli"),
+        (
+            "Rashad Ibrahim oglu Sadigli, a journalist, was arrested in Baku.",
+            "Rashad Ibrahim oglu Sadigli",
+        ),
     ],
 )
 def test_persons_found_by_context(text: str, name: str) -> None:
@@ -55,7 +58,9 @@ def test_persons_short_forms_join_the_full_name() -> None:
 
 
 def test_persons_parenthesised_aliases() -> None:
-    text = "Officials detained the monk Tenzin Choedrag (Tenchoe) in April 2008. Tenchoe was released."
+    text = (
+        "Officials detained the monk Tenzin Choedrag (Tenchoe) in April 2008. Tenchoe was released."
+    )
     person = _person(text, "Tenzin Choedrag")
     assert person.aliases == ["Tenchoe"]
     assert person.status == "released"
@@ -77,8 +82,7 @@ def test_persons_unnamed_group_is_one_entry_with_a_count() -> None:
 
 def test_persons_group_spelled_out_by_name_is_not_repeated() -> None:
     text = (
-        "Police detained three monks on May 2, 2008: Tashi Dorje, Sonam Gyatso and Lobsang "
-        "Tenzin."
+        "Police detained three monks on May 2, 2008: Tashi Dorje, Sonam Gyatso and Lobsang Tenzin."
     )
     persons = extract(text).persons
     assert [p.name for p in persons] == ["Tashi Dorje", "Sonam Gyatso", "Lobsang Tenzin"]
@@ -87,8 +91,8 @@ def test_persons_group_spelled_out_by_name_is_not_repeated() -> None:
 
 def test_persons_sources_and_relatives() -> None:
     text = (
-        "Police detained Wang Yu on July 9, 2015. \"She did nothing wrong,\" said her husband, "
-        "Bao Longjun. \"This is retaliation,\" said Maya Wang, a researcher at Human Rights Watch."
+        'Police detained Wang Yu on July 9, 2015. "She did nothing wrong," said her husband, '
+        'Bao Longjun. "This is retaliation," said Maya Wang, a researcher at Human Rights Watch.'
     )
     roles = {p.name: p.role for p in extract(text).persons}
     assert roles == {"Wang Yu": "victim", "Bao Longjun": "relative", "Maya Wang": "source"}

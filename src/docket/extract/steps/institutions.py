@@ -167,7 +167,7 @@ def _is_named(words: list[str]) -> bool:
 
 
 _COURT_IN_PLACE = re.compile(
-    r"\b(?:the|a|an)\s+(?P<level>intermediate|high|higher|county|district|municipal|city|basic)"
+    r"\b(?:[Tt]he|[Aa]n?)\s+(?P<level>intermediate|high|higher|county|district|municipal|city|basic)"
     r"\s+(?:people's\s+)?court\s+(?:in|of)\s+(?P<place>[A-Z][\w'-]+)(?:\s+(?:city|county|"
     r"municipality|prefecture|district))?",
 )

@@ -505,19 +505,17 @@ def persons_v1(doc: Doc) -> None:
                 by_name.setdefault(w, e)
     taken = {m.span for m in mentions}
     covered = [m.span for m in mentions]
-    # Short mentions: a lone word that is part of a known name ("Nurmehmet", "Rao").
-    for cand in cands:
-        if cand.accepted:
+    # Short mentions: a lone word that is part of a known name ("Nurmehmet", "Rao", "Yuan").
+    for k, tok in enumerate(toks):
+        if not _is_name_token(tok):
             continue
-        for k in range(cand.start, cand.end):
-            word = toks[k].text
-            span = (toks[k].start, toks[k].end)
-            if span in taken or any(s <= span[0] and span[1] <= e for s, e in covered):
-                continue
-            owner = _nearest_owner(entities, mentions, word, span[0])
-            if owner is not None:
-                mentions.append(Mention(span, "short", owner, toks[k].sent))
-                taken.add(span)
+        span = (tok.start, tok.end)
+        if span in taken or any(s <= span[0] and span[1] <= e for s, e in covered):
+            continue
+        owner = _nearest_owner(entities, mentions, tok.text, span[0])
+        if owner is not None:
+            mentions.append(Mention(span, "short", owner, toks[k].sent))
+            taken.add(span)
     # Pronouns, resolved later.
     for t in toks:
         if t.lower in _PRONOUNS:

@@ -68,6 +68,11 @@ _REVISION_BEFORE = re.compile(
     r"\bto\s*(?:a\s+|an\s+)?$",
     re.IGNORECASE,
 )
+_REVISION_WORD = re.compile(r"\b(?:commut|reduc|chang)\w*\b[^.]*\bto\b", re.IGNORECASE)
+_ELLIPTIC_TO = re.compile(
+    r"\bto\s+(?:a\s+|an\s+)?(?:fixed\s+|fixed-term\s+)?(?:term\s+of\s+|prison\s+term\s+of\s+)?$",
+    re.IGNORECASE,
+)
 _DELTA_BEFORE = re.compile(
     r"(?:commut|reduc|cut|lower|shorten|increas|extend|lengthen)\w*\b[^.;]{0,40}?\bby\s*"
     r"(?:a\s+|an\s+|a total of\s+)?$|\b(?:totaling|totalling|total of)\s*$",
@@ -198,6 +203,10 @@ def classify(doc: Doc, start: int, end: int) -> str | None:
     if not _CUE_AFTER.match(after) and not _CUE_BEFORE.search(before) and not listed:
         return None
     if _REVISION_BEFORE.search(before):
+        return "revision"
+    # "commuted to life imprisonment, and in April 1993 to a fixed term of 20 years"
+    sent_before = text[sent[0] : start]
+    if _REVISION_WORD.search(sent_before) and _ELLIPTIC_TO.search(before):
         return "revision"
     return "prison"
 
