@@ -38,7 +38,10 @@ def test_dates_year_of_day_and_month_comes_from_context() -> None:
 
 
 def test_dates_year_prefers_a_full_date_to_a_background_year() -> None:
-    text = "He studied in Turkey between 2010 and 2016. He was tried in January 2024 and on May 5 sentenced."
+    text = (
+        "He studied in Turkey between 2010 and 2016. "
+        "He was tried in January 2024 and on May 5 sentenced."
+    )
     assert _dates(text)[-1][0] == "2024-05-05"
 
 

@@ -51,7 +51,10 @@ def test_persons_places_outlets_and_courts_are_not_persons(text: str) -> None:
 
 
 def test_persons_short_forms_join_the_full_name() -> None:
-    text = "Police detained Ikram Nurmehmet in 2023. Nurmehmet was later sentenced to 5 years in prison."
+    text = (
+        "Police detained Ikram Nurmehmet in 2023. "
+        "Nurmehmet was later sentenced to 5 years in prison."
+    )
     persons = extract(text).persons
     assert [p.name for p in persons] == ["Ikram Nurmehmet"]
     assert persons[0].sentence is not None
