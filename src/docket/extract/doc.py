@@ -86,6 +86,7 @@ class Charge:
     span: Span
     text: str
     categories: tuple[str, ...]
+    stage: int = 1  # 0 suspicion, 1 charge, 2 conviction, 3 charge changed to
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,7 @@ class Bag:
     terms: list[tuple[Span, Sentence, str]] = field(default_factory=list)
     courts: list[tuple[Span, str, bool]] = field(default_factory=list)  # appeal flag
     facilities: list[tuple[Span, str, str]] = field(default_factory=list)
-    charges: list[tuple[Span, str, tuple[str, ...]]] = field(default_factory=list)
+    charges: list[tuple[Span, str, tuple[str, ...], int]] = field(default_factory=list)
     facts: dict[str, list[tuple[object, Span]]] = field(default_factory=dict)
 
 
@@ -368,7 +368,7 @@ def build_persons(doc: Doc) -> list[Person]:
                 bags[o].facilities.append((inst.span, inst.name, inst.subtype))
     for ch in doc.charges:
         for o in att.near_owners(ch.span, owned_events):
-            bags[o].charges.append((ch.span, ch.text, ch.categories))
+            bags[o].charges.append((ch.span, ch.text, ch.categories, ch.stage))
     for f in doc.facts:
         owners = [f.entity] if f.entity is not None else att.near_owners(f.span)
         for o in owners:
@@ -437,7 +437,10 @@ def _fill_from_case(doc: Doc, persons: list[Person]) -> None:
             p.facility = facilities[-1].name
             p.evidence["facility"] = [facilities[-1].span]
         if not p.charge_categories and doc.charges:
+            top = max(ch.stage for ch in doc.charges)
             for ch in doc.charges:
+                if ch.stage < top:
+                    continue
                 for cat in ch.categories:
                     if cat not in p.charge_categories:
                         p.charge_categories.append(cat)
@@ -511,10 +514,15 @@ def _person(doc: Doc, e: int, bag: Bag, doc_eth: tuple[str, Span] | None) -> Per
         span, sentence, _ = revisions[-1] if revisions else prison[0]
         p.sentence = sentence
         ev["sentence"] = [span]
-    for span, text, cats in bag.charges:
-        if text not in p.charges and not text.lower().startswith("article"):
+    # The categories of the charges at the furthest stage named (a charge changed to,
+    # then a conviction, then a charge, then a suspicion); every charge is listed.
+    top = max((c[3] for c in bag.charges), default=0)
+    for span, text, cats, stage in bag.charges:
+        if text not in p.charges and not text.lower().startswith(("article", "art.")):
             p.charges.append(text)
             ev.setdefault("charges", []).append(span)
+        if stage < top:
+            continue
         for c in cats:
             if c not in p.charge_categories:
                 p.charge_categories.append(c)
@@ -535,6 +543,10 @@ def _person(doc: Doc, e: int, bag: Bag, doc_eth: tuple[str, Span] | None) -> Per
         p.role = ent.role_hint
     elif roles:
         p.role = roles[0]
+    elif any(x.kind in _VICTIM_EVENTS for x in doc.events):
+        # Named in a report about detentions, with no other part: most likely one of those
+        # detained ("Lhaga, one of the detained nuns, was released").
+        p.role = "victim"
     else:
         p.role = "other"
     if p.ethnicity is None and doc_eth and p.role == "victim" and not ent.group:

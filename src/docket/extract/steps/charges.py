@@ -11,12 +11,12 @@ from docket.extract.lexicon import lexicon
 from docket.extract.pipeline import step
 
 _TRIGGER = re.compile(
-    r"\b(?:charged? (?:him |her |them )?(?:with|of)|charges? (?:of|that)|on (?:the )?charges?"
-    r"|on suspicion of|suspected of|accused (?:\w+ ){0,2}of|convicted (?:\w+ ){0,3}of|guilty of"
-    r"|crimes? of|offen[cs]es? of|indicted (?:\w+ ){0,3}(?:for|on)|prosecuted (?:\w+ ){0,3}for"
-    r"|tried (?:\w+ ){0,3}for|sentenced (?:\w+ ){0,12}?for|detained (?:\w+ ){0,6}?for"
-    r"|arrested (?:\w+ ){0,6}?for|jailed (?:\w+ ){0,6}?for|imprisoned (?:\w+ ){0,6}?for"
-    r"|punished (?:\w+ ){0,6}?for|convictions? for|investigat\w* (?:\w+ ){0,3}for)\s*",
+    r"\b(?:charged? (?:[\w'-]+ ){0,3}?(?:with|of)|charges? (?:of|that)|on (?:the )?charges?"
+    r"|on suspicion of|suspected of|accused (?:[\w'-]+ ){0,2}of|convicted (?:[\w'-]+ ){0,3}of|guilty of"
+    r"|crimes? of|offen[cs]es? of|indicted (?:[\w'-]+ ){0,3}(?:for|on)|prosecuted (?:[\w'-]+ ){0,3}for"
+    r"|tried (?:[\w'-]+ ){0,3}for|sentenced (?:[\w'-]+ ){0,12}?for|detained (?:[\w'-]+ ){0,6}?for"
+    r"|arrested (?:[\w'-]+ ){0,6}?for|jailed (?:[\w'-]+ ){0,6}?for|imprisoned (?:[\w'-]+ ){0,6}?for"
+    r"|punished (?:[\w'-]+ ){0,6}?for|convictions? for|investigat\w* (?:[\w'-]+ ){0,3}for)\s*",
     re.IGNORECASE,
 )
 _QUOTED = re.compile(r'"([^"]{3,160})"')
@@ -29,6 +29,22 @@ _UNQUOTED_END = re.compile(
     r'[.;:()"]|\s(?:and was|and were|and sentenced|after|because|when|which|who|on|in|by'
     r"|under|while|but|as)\s"
 )
+
+
+_STAGES = (
+    (3, re.compile(r"\b(?:chang|modif|alter|amend|replac|switch)\w*\b[^.;]{0,30}\bto\s*$", re.I)),
+    (2, re.compile(r"\b(?:convict|guilty|sentenc|verdict|judgment)\w*\b[^.;]{0,60}$", re.I)),
+    (0, re.compile(r"\b(?:suspicion|suspected|investigat|detained|detention)\w*\b[^.;]{0,40}$", re.I)),
+)
+
+
+def stage_of(text: str, start: int) -> int:
+    """How far the case had gone when this charge was named: 0 suspicion ... 3 changed to."""
+    before = text[max(0, start - 90) : start]
+    for stage, pattern in _STAGES:
+        if pattern.search(before):
+            return stage
+    return 1
 
 
 def categories_of(text: str) -> tuple[str, ...]:
@@ -103,7 +119,8 @@ def find_charges(doc: Doc) -> list[Charge]:
         )
         if cats and charged:
             span = (m.start(1), m.end(1))
-            out.append(Charge(span, doc.text[span[0] : span[1]].strip(' ,."'), cats))
+            text_ = doc.text[span[0] : span[1]].strip(' ,."')
+            out.append(Charge(span, text_, cats, stage_of(text, m.start())))
             taken.append(m.span())
     for m in _TRIGGER.finditer(text):
         start = m.end()
@@ -122,7 +139,7 @@ def find_charges(doc: Doc) -> list[Charge]:
                 if cats:
                     a = pos + len(part) - len(part.lstrip())
                     b = pos + len(part.rstrip())
-                    out.append(Charge((a, b), doc.text[a:b], cats))
+                    out.append(Charge((a, b), doc.text[a:b], cats, stage_of(text, m.start())))
                     taken.append((a, b))
             pos += len(part)
     for m in _NAMED_CHARGE.finditer(text):
@@ -131,7 +148,7 @@ def find_charges(doc: Doc) -> list[Charge]:
             continue
         cats = categories_of(m.group(1))
         if cats:
-            out.append(Charge((a, b), doc.text[a:b].strip(), cats))
+            out.append(Charge((a, b), doc.text[a:b].strip(), cats, stage_of(text, a)))
             taken.append((a, b))
     families = _statute_families(doc.norm)
     for m in _STATUTE.finditer(doc.norm):

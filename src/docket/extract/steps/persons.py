@@ -80,6 +80,11 @@ _VICTIM_AFTER = re.compile(
     r"|a (?:monk|nun|student|farmer|herder|teacher|resident|native|member))\b",
     re.IGNORECASE,
 )
+_SPEAKS_AFTER = re.compile(
+    r"(?:\s*\([^)]{0,40}\))?(?:\s*,[^,.;\"]{0,60},)?\s*(?:also\s+|later\s+)?"
+    r"(?:said|says|told|stated|wrote|added|explained|recalled|noted|testified)\b",
+    re.IGNORECASE,
+)
 _NAMING_WORDS = wordset("named name called alias aka a.k.a. surnamed nicknamed")
 _PRONOUNS = {
     "he": ("male", False),
@@ -118,6 +123,8 @@ def _is_name_token(tok: Token) -> bool:
         return False
     if not all(c.isalpha() or c in "'-." for c in t):
         return False
+    if t.endswith(".") and len(t) > 2:
+        return False  # "No.", "Dr.", "Art."
     return is_capitalized(t) or (len(t) == 2 and t[1] == ".")
 
 
@@ -328,6 +335,8 @@ def _score(doc: Doc, cand: Candidate) -> float:
             if after_paren is not None and after_paren.lower in _PLACE_NEXT:
                 score -= 4
                 cand.place = True
+    if _SPEAKS_AFTER.match(after):
+        cand.role_hint = cand.role_hint or "source"
     if len(words) == 1:
         score -= 1.5
     return score
