@@ -97,6 +97,7 @@ class EventMention:
     span: Span
     date: DateMention | None = None
     passive: bool = False
+    sent: int = 0
 
 
 @dataclass

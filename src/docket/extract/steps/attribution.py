@@ -10,10 +10,11 @@ at that point.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
-from docket.extract.doc import DateMention, Doc, EventMention, Mention
+from docket.extract.doc import DateMention, Doc, EventMention, Mention, Token
 from docket.extract.lexicon import lexicon
 from docket.extract.model import Event, Person, Sentence, Span
 from docket.extract.pipeline import step
@@ -62,6 +63,11 @@ class Attributor:
             ):
                 continue  # "his business partners": the partners, not him, are meant
             self.resolved.append((m, owners))
+        self.resolved.sort(key=lambda r: r[0].span)
+        self._starts = [m.span[0] for m, _ in self.resolved]
+        self._open = [(m, o) for m, o in self.resolved if not self._blocked(o)]
+        self._open_ends = [m.span[1] for m, _ in self._open]
+        self._open_starts = [m.span[0] for m, _ in self._open]
 
     def _possessive(self, m: Mention) -> bool:
         """'his', 'their', and 'her' before a noun: a possessor, not the person meant."""
@@ -112,7 +118,12 @@ class Attributor:
         """'they', 'them': the persons named together most recently, or a group."""
         by_sent: dict[int, list[int]] = {}
         group_at: dict[int, int] = {}
-        for h in history:
+        recent = []
+        for h in reversed(history):
+            if m.sent - h.sent > 3:
+                break
+            recent.append(h)
+        for h in reversed(recent):
             if h.kind == "group":
                 group_at[h.sent] = h.entity
                 continue
@@ -134,7 +145,15 @@ class Attributor:
 
     # -- owners ---------------------------------------------------------------------------
     def _in(self, lo: int, hi: int) -> list[tuple[Mention, list[int]]]:
-        return [(m, o) for m, o in self.resolved if lo <= m.span[0] and m.span[1] <= hi]
+        """Resolved mentions inside [lo, hi), in text order."""
+        k = bisect_left(self._starts, lo)
+        out = []
+        while k < len(self.resolved) and self._starts[k] < hi:
+            m, o = self.resolved[k]
+            if m.span[1] <= hi:
+                out.append((m, o))
+            k += 1
+        return out
 
     def _list_from(self, items: list[tuple[Mention, list[int]]], k: int, step: int) -> list[int]:
         """Owners of item k and of the items coordinated with it ('A, B, and C')."""
@@ -169,11 +188,14 @@ class Attributor:
 
     def focus(self, pos: int) -> list[int]:
         """The person the text is about at `pos`: the latest mention before it."""
-        prior = [(m, o) for m, o in self.resolved if m.span[1] <= pos and not self._blocked(o)]
-        if prior:
-            return prior[-1][1]
-        later = [(m, o) for m, o in self.resolved if m.span[0] >= pos and not self._blocked(o)]
-        return later[0][1] if later else []
+        k = bisect_right(self._open_ends, pos)
+        # ends are not sorted when mentions nest; step back to the last one that ends in time
+        while k > 0 and self._open_ends[k - 1] > pos:
+            k -= 1
+        if k > 0:
+            return self._open[k - 1][1]
+        j = bisect_left(self._open_starts, pos)
+        return self._open[j][1] if j < len(self._open) else []
 
     def _blocked(self, owners: list[int]) -> bool:
         return all(o in self.blocked for o in owners)
@@ -201,7 +223,7 @@ class Attributor:
         if found:
             return found
         if events:
-            same = [(ev, o) for ev, o in events if doc.sent_of(ev.span[0]) == sent_i and o]
+            same = [(ev, o) for ev, o in events if ev.sent == sent_i and o]
             if same:
                 same.sort(key=lambda x: abs(x[0].span[0] - span[0]))
                 return same[0][1]
@@ -352,11 +374,8 @@ def build_persons(doc: Doc) -> list[Person]:
     for inst in doc.institutions:
         if inst.kind == "court":
             owners = att.near_owners(inst.span, sentence_events)
-            same = [
-                o
-                for ev, o in sentence_events
-                if doc.sent_of(ev.span[0]) == doc.sent_of(inst.span[0])
-            ]
+            inst_sent = doc.sent_of(inst.span[0])
+            same = [o for ev, o in sentence_events if ev.sent == inst_sent]
             if same:
                 owners = same[0]
             clause = doc.clauses[doc.clause_of(inst.span[0])]
@@ -398,8 +417,10 @@ def _doc_occupation(doc: Doc) -> tuple[str, Span] | None:
 
     counts: Counter[str] = Counter()
     first: dict[str, Span] = {}
-    for s0, s1 in doc.sents:
-        toks = [t for t in doc.tokens if s0 <= t.start < s1]
+    by_sent: dict[int, list[Token]] = {}
+    for t in doc.tokens:
+        by_sent.setdefault(t.sent, []).append(t)
+    for toks in by_sent.values():
         for a, b, occ in occupations_in([t.text for t in toks]):
             if occ in _AUTHORITY_WORDS:
                 continue
@@ -455,9 +476,9 @@ def _person(doc: Doc, e: int, bag: Bag, doc_eth: tuple[str, Span] | None) -> Per
     ent = doc.entities[e]
     ev: dict[str, list[Span]] = {}
     p = Person(name=ent.name, aliases=list(ent.aliases), count=ent.count)
-    mentions = [m.span for m in doc.mentions if m.entity == e and m.kind != "pronoun"]
-    if ent.name and mentions:
-        ev["name"] = mentions[:1]
+    first = next((m.span for m in doc.mentions if m.entity == e and m.kind != "pronoun"), None)
+    if ent.name and first:
+        ev["name"] = [first]
     # sex: stated words first, then the majority of pronouns
     stated = bag.facts.get("sex", [])
     if stated:

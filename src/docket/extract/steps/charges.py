@@ -34,7 +34,12 @@ _UNQUOTED_END = re.compile(
 _STAGES = (
     (3, re.compile(r"\b(?:chang|modif|alter|amend|replac|switch)\w*\b[^.;]{0,30}\bto\s*$", re.I)),
     (2, re.compile(r"\b(?:convict|guilty|sentenc|verdict|judgment)\w*\b[^.;]{0,60}$", re.I)),
-    (0, re.compile(r"\b(?:suspicion|suspected|investigat|detained|detention)\w*\b[^.;]{0,40}$", re.I)),
+    (
+        0,
+        re.compile(
+            r"\b(?:suspicion|suspected|investigat|detained|detention)\w*\b[^.;]{0,40}$", re.I
+        ),
+    ),
 )
 
 

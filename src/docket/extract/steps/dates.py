@@ -107,11 +107,11 @@ def _is_citation(text: str, start: int, end: int) -> bool:
 
 def find_dates(text: str) -> list[DateMention]:
     """Return the dates written in `text` (normalised), in text order, years not yet inferred."""
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text) + 1)
     found: list[DateMention] = []
 
     def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
+        return not any(taken[a:b])
 
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
@@ -143,7 +143,7 @@ def find_dates(text: str) -> list[DateMention]:
                     citation = True
                 elif groups.get("year"):
                     year = int(groups["year"])
-            taken.append((a, b))
+            taken[a:b] = b"\x01" * (b - a)
             citation = citation or _is_citation(text, a, b)
             found.append(DateMention((a, b), year, month, day, citation, inferred_year=year == 0))
     found.sort(key=lambda d: d.span)

@@ -4,6 +4,7 @@ that goes with each one in its clause."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from docket.extract.doc import DateMention, Doc, EventMention
 from docket.extract.pipeline import step
@@ -93,25 +94,29 @@ def _pick_date(
 def events_v1(doc: Doc) -> None:
     """Find detentions, arrests, sentences, trials, releases and deaths, each with its date."""
     found: list[tuple[str, int, int]] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(doc.norm) + 1)
     for kind, pattern in _TRIGGERS:
         for m in pattern.finditer(doc.norm):
             a, b = m.span()
-            if any(not (b <= s or a >= e) for s, e in taken):
+            if any(taken[a:b]):
                 continue
             if kind == "release" and _CALL_FOR.search(doc.norm[max(0, a - 40) : a]):
                 continue  # "should be immediately freed": a call, not an event
-            taken.append((a, b))
+            taken[a:b] = b"\x01" * (b - a)
             found.append((kind, a, b))
     found.sort(key=lambda f: f[1])
     dates = [d for d in doc.dates if not d.citation]
+    date_starts = [d.span[0] for d in dates]
     starts = [a for _, a, _ in found]
     events: list[EventMention] = []
     for kind, a, b in found:
         clause = doc.clauses[doc.clause_of(a)]
-        in_clause = [d for d in dates if clause.start <= d.span[0] < clause.end]
-        others = [s for s in starts if s != a]
-        date = _pick_date(a, b, (clause.start, clause.end), in_clause, others)
+        lo = bisect_left(date_starts, clause.start)
+        hi = bisect_left(date_starts, clause.end)
+        t_lo = bisect_left(starts, clause.start)
+        t_hi = bisect_left(starts, clause.end)
+        others = [s for s in starts[t_lo:t_hi] if s != a]
+        date = _pick_date(a, b, (clause.start, clause.end), dates[lo:hi], others)
         passive = bool(_PASSIVE.search(doc.norm[max(0, a - 40) : a]))
-        events.append(EventMention(kind, (a, b), date, passive))
+        events.append(EventMention(kind, (a, b), date, passive, clause.sent))
     doc.events = events

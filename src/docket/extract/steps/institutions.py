@@ -87,8 +87,13 @@ def _is_proper(tok: Token) -> bool:
     return (t[:1].isupper() or t[:1].isdigit()) and t not in ("(", ")")
 
 
+_HEAD_WORDS = frozenset(words[0] for words, _, _ in _HEADS)
+
+
 def _head_at(toks: list[Token], i: int) -> tuple[int, str, str] | None:
     """If an institution head starts at token i, return (its length, kind, subtype)."""
+    if toks[i].lower not in _HEAD_WORDS:
+        return None
     for words, kind, subtype in _HEADS:
         n = len(words)
         if i + n <= len(toks) and tuple(t.lower for t in toks[i : i + n]) == words:

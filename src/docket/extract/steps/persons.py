@@ -351,9 +351,11 @@ def _accept(cand: Candidate) -> bool:
 def find_candidates(doc: Doc) -> list[Candidate]:
     lex = lexicon()
     out: list[Candidate] = []
-    blocked = [inst.span for inst in doc.institutions]
+    blocked = bytearray(len(doc.text) + 1)
+    for s, e in (inst.span for inst in doc.institutions):
+        blocked[s:e] = b"\x01" * (e - s)
     for a0, b0 in _runs(doc):
-        if any(s < doc.tokens[b0 - 1].end and doc.tokens[a0].start < e for s, e in blocked):
+        if any(blocked[doc.tokens[a0].start : doc.tokens[b0 - 1].end]):
             # inside or touching an institution's name: "Urumqi Intermediate People's Court"
             continue
         words0 = [t.text for t in doc.tokens[a0:b0]]
@@ -515,13 +517,17 @@ def persons_v1(doc: Doc) -> None:
     taken = {m.span for m in mentions}
     covered = [m.span for m in mentions]
     # Short mentions: a lone word that is part of a known name ("Nurmehmet", "Rao", "Yuan").
+    index = _word_index(entities)
+    covered_chars = bytearray(len(doc.text) + 1)
+    for s, e in covered:
+        covered_chars[s:e] = b"\x01" * (e - s)
     for k, tok in enumerate(toks):
-        if not _is_name_token(tok):
+        if tok.text not in index or not _is_name_token(tok):
             continue
         span = (tok.start, tok.end)
-        if span in taken or any(s <= span[0] and span[1] <= e for s, e in covered):
+        if span in taken or covered_chars[tok.start]:
             continue
-        owner = _nearest_owner(entities, mentions, tok.text, span[0])
+        owner = _nearest_owner(index[tok.text], mentions, span[0])
         if owner is not None:
             mentions.append(Mention(span, "short", owner, toks[k].sent))
             taken.add(span)
@@ -531,10 +537,8 @@ def persons_v1(doc: Doc) -> None:
             sex, plural = _PRONOUNS[t.lower]
             mentions.append(Mention((t.start, t.end), "pronoun", -1, t.sent, sex, plural))
     named_per_sent = [0] * len(doc.sents)
-    for e_i in range(len(entities)):
-        sents = {m.sent for m in mentions if m.entity == e_i}
-        for s in sents:
-            named_per_sent[s] += 1
+    for sent, _e in {(m.sent, m.entity) for m in mentions if m.kind != "pronoun"}:
+        named_per_sent[sent] += 1
     for span, count in find_groups(doc, named_per_sent):
         mentions.append(Mention(span, "group", len(entities), doc.sent_of(span[0]), plural=True))
         entities.append(Entity(name=None, count=count, group=True))
@@ -557,23 +561,26 @@ def _owner_of_token(entities: list[Entity], word: str) -> int | None:
     return owners[0] if len(owners) == 1 else None
 
 
-def _nearest_owner(
-    entities: list[Entity], mentions: list[Mention], word: str, pos: int
-) -> int | None:
-    owners = {
-        i
-        for i, e in enumerate(entities)
-        if e.name
-        and (word in e.name.replace("-", " ").split() or any(word in a.split() for a in e.aliases))
-    }
-    if not owners:
-        return None
+def _word_index(entities: list[Entity]) -> dict[str, set[int]]:
+    """Each word of each name and alias -> the entities whose names hold it."""
+    index: dict[str, set[int]] = {}
+    for i, e in enumerate(entities):
+        if not e.name:
+            continue
+        for form in [e.name.replace("-", " "), *e.aliases]:
+            for w in form.split():
+                index.setdefault(w, set()).add(i)
+    return index
+
+
+def _nearest_owner(owners: set[int], mentions: list[Mention], pos: int) -> int | None:
+    """Of the entities a short name may mean, the one mentioned last before `pos`."""
     if len(owners) == 1:
-        return owners.pop()
+        return next(iter(owners))
     best: tuple[int, int] | None = None
     for m in mentions:
         if m.entity in owners:
-            dist = pos - m.span[0] if m.span[0] <= pos else 10**6 + m.span[0] - pos
+            dist = pos - m.span[0] if m.span[0] <= pos else 10**9 + m.span[0] - pos
             if best is None or dist < best[0]:
                 best = (dist, m.entity)
     return best[1] if best else None
