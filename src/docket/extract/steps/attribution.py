@@ -537,12 +537,12 @@ def _person(doc: Doc, e: int, bag: Bag, doc_eth: tuple[str, Span] | None) -> Per
         ev["sentence"] = [span]
     # The categories of the charges at the furthest stage named (a charge changed to,
     # then a conviction, then a charge, then a suspicion); every charge is listed.
-    top = max((c[3] for c in bag.charges), default=0)
-    for span, text, cats, stage in bag.charges:
-        if text not in p.charges and not text.lower().startswith(("article", "art.")):
-            p.charges.append(text)
+    top_stage = max((c[3] for c in bag.charges), default=0)
+    for span, quoted, cats, stage in bag.charges:
+        if quoted not in p.charges and not quoted.lower().startswith(("article", "art.")):
+            p.charges.append(quoted)
             ev.setdefault("charges", []).append(span)
-        if stage < top:
+        if stage < top_stage:
             continue
         for c in cats:
             if c not in p.charge_categories:

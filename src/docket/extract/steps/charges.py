@@ -10,13 +10,15 @@ from docket.extract.doc import Charge, Doc
 from docket.extract.lexicon import lexicon
 from docket.extract.pipeline import step
 
+_W = r"[\w'-]+ "
 _TRIGGER = re.compile(
-    r"\b(?:charged? (?:[\w'-]+ ){0,3}?(?:with|of)|charges? (?:of|that)|on (?:the )?charges?"
-    r"|on suspicion of|suspected of|accused (?:[\w'-]+ ){0,2}of|convicted (?:[\w'-]+ ){0,3}of|guilty of"
-    r"|crimes? of|offen[cs]es? of|indicted (?:[\w'-]+ ){0,3}(?:for|on)|prosecuted (?:[\w'-]+ ){0,3}for"
-    r"|tried (?:[\w'-]+ ){0,3}for|sentenced (?:[\w'-]+ ){0,12}?for|detained (?:[\w'-]+ ){0,6}?for"
-    r"|arrested (?:[\w'-]+ ){0,6}?for|jailed (?:[\w'-]+ ){0,6}?for|imprisoned (?:[\w'-]+ ){0,6}?for"
-    r"|punished (?:[\w'-]+ ){0,6}?for|convictions? for|investigat\w* (?:[\w'-]+ ){0,3}for)\s*",
+    rf"\b(?:charged? (?:{_W}){{0,3}}?(?:with|of)|charges? (?:of|that)|on (?:the )?charges?"
+    rf"|on suspicion of|suspected of|accused (?:{_W}){{0,2}}of|convicted (?:{_W}){{0,3}}of"
+    rf"|guilty of|crimes? of|offen[cs]es? of|indicted (?:{_W}){{0,3}}(?:for|on)"
+    rf"|prosecuted (?:{_W}){{0,3}}for|tried (?:{_W}){{0,3}}for|sentenced (?:{_W}){{0,12}}?for"
+    rf"|detained (?:{_W}){{0,6}}?for|arrested (?:{_W}){{0,6}}?for|jailed (?:{_W}){{0,6}}?for"
+    rf"|imprisoned (?:{_W}){{0,6}}?for|punished (?:{_W}){{0,6}}?for|convictions? for"
+    rf"|investigat\w* (?:{_W}){{0,3}}for)\s*",
     re.IGNORECASE,
 )
 _QUOTED = re.compile(r'"([^"]{3,160})"')
