@@ -87,6 +87,7 @@ class Charge:
     text: str
     categories: tuple[str, ...]
     stage: int = 1  # 0 suspicion, 1 charge, 2 conviction, 3 charge changed to
+    statute: bool = False  # an article number: evidence of a category, not a charge's words
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,11 @@ _AFTER_OBJECT_HER = wordset(
     "because that who which without under over about again back away out up down home free "
     "there here later"
 )
+_STATE_NOUNS = wordset(
+    "authorities authority government officials official police court courts state law laws "
+    "border embassy consulate ministry president citizens citizenship nationals passport "
+    "security army military media press foreign"
+)
 _VICTIM_EVENTS = ("detention", "arrest", "sentence", "trial")
 _APPEAL = re.compile(r"appeal|upheld|uphold|rejected|overturn|retrial|re-trial|review", re.I)
 
@@ -41,7 +46,7 @@ class Bag:
     terms: list[tuple[Span, Sentence, str]] = field(default_factory=list)
     courts: list[tuple[Span, str, bool]] = field(default_factory=list)  # appeal flag
     facilities: list[tuple[Span, str, str]] = field(default_factory=list)
-    charges: list[tuple[Span, str, tuple[str, ...], int]] = field(default_factory=list)
+    charges: list[tuple[Span, str, tuple[str, ...], int, bool]] = field(default_factory=list)
     facts: dict[str, list[tuple[object, Span]]] = field(default_factory=dict)
 
 
@@ -339,8 +344,16 @@ def _doc_ethnicity(doc: Doc) -> tuple[str, Span] | None:
     lex = lexicon()
     counts: Counter[str] = Counter()
     first: dict[str, Span] = {}
-    for t in doc.tokens:
+    toks = doc.tokens
+    for i, t in enumerate(toks):
         if t.text[:1].isupper() and t.lower in lex.ethnic and t.lower not in _AMBIGUOUS_ETHNIC:
+            after = doc.norm[t.end : t.end + 30].lower()
+            if (
+                i + 1 < len(toks)
+                and toks[i + 1].text in _STATE_NOUNS
+                and not re.match(r"\s*government[- ]in[- ]exile", after)
+            ):
+                continue  # "Kazakh authorities": a nationality, not an ethnic group
             value = lex.ethnic[t.lower]
             counts[value] += 1
             first.setdefault(value, (t.start, t.end))
@@ -387,7 +400,7 @@ def build_persons(doc: Doc) -> list[Person]:
                 bags[o].facilities.append((inst.span, inst.name, inst.subtype))
     for ch in doc.charges:
         for o in att.near_owners(ch.span, owned_events):
-            bags[o].charges.append((ch.span, ch.text, ch.categories, ch.stage))
+            bags[o].charges.append((ch.span, ch.text, ch.categories, ch.stage, ch.statute))
     for f in doc.facts:
         owners = [f.entity] if f.entity is not None else att.near_owners(f.span)
         for o in owners:
@@ -538,8 +551,8 @@ def _person(doc: Doc, e: int, bag: Bag, doc_eth: tuple[str, Span] | None) -> Per
     # The categories of the charges at the furthest stage named (a charge changed to,
     # then a conviction, then a charge, then a suspicion); every charge is listed.
     top_stage = max((c[3] for c in bag.charges), default=0)
-    for span, quoted, cats, stage in bag.charges:
-        if quoted not in p.charges and not quoted.lower().startswith(("article", "art.")):
+    for span, quoted, cats, stage, statute in bag.charges:
+        if quoted not in p.charges and not statute:
             p.charges.append(quoted)
             ev.setdefault("charges", []).append(span)
         if stage < top_stage:

@@ -27,6 +27,10 @@ _STATUTE = re.compile(
     r"(?:\s*\(\s*(?P<par>\d)\s*\)|,?\s*(?:paragraph|para\.?|section|clause)\s*(?P<par2>\d))?",
     re.IGNORECASE,
 )
+_MORE_ARTICLES = re.compile(
+    r"(?:\s*\([^()]{0,80}\))?\s*(?:,|and|or|&)\s*(?:Articles?\s+)?(?P<num>\d{2,3}(?:\.\d+)+|\d{3})\b"
+)
+_NAMED_AFTER = re.compile(r"\s*\(([^()\d]{4,80})\)")
 _UNQUOTED_END = re.compile(
     r'[.;:()"]|\s(?:and was|and were|and sentenced|after|because|when|which|who|on|in|by'
     r"|under|while|but|as)\s"
@@ -159,9 +163,23 @@ def find_charges(doc: Doc) -> list[Charge]:
             taken.append((a, b))
     families = _statute_families(doc.norm)
     for m in _STATUTE.finditer(doc.norm):
-        cat = _statute_category(families, m.group("num"), m.group("par") or m.group("par2"))
-        if cat:
-            out.append(Charge(m.span(), doc.text[m.start() : m.end()], (cat,)))
+        articles = [(m.span(), m.group("num"), m.group("par") or m.group("par2"))]
+        # "Articles 234.1 (illegal possession of narcotics) and 228.1 (...)": every number
+        pos = m.end()
+        while (more := _MORE_ARTICLES.match(doc.norm, pos)) is not None:
+            articles.append((more.span("num"), more.group("num"), None))
+            pos = more.end()
+        for span, num, par in articles:
+            cat = _statute_category(families, num, par)
+            if cat:
+                out.append(Charge(span, doc.text[span[0] : span[1]], (cat,), statute=True))
+            named = _NAMED_AFTER.match(doc.norm, span[1])
+            if named and not any(s <= named.start(1) < e for s, e in taken):
+                cats = categories_of(named.group(1))
+                a, b = named.span(1)
+                if cats:
+                    out.append(Charge((a, b), doc.text[a:b], cats, stage_of(text, a)))
+                    taken.append((a, b))
     out.sort(key=lambda c: c.span)
     return out
 
