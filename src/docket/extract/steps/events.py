@@ -17,8 +17,9 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:(?:criminally|administratively|forcibly|secretly|illegally|reportedly"
             r"|again|briefly|also|later|subsequently|first|initially|allegedly)\s+)?"
             r"(?:detain(?:ed|ing|s)?|apprehend(?:ed|ing)|seiz(?:ed|ing)|abduct(?:ed|ing)"
-            r"|kidnapp?(?:ed|ing)|round(?:ed)? up|picked up|taken away|taken into (?:police )?"
-            r"custody|took\s+(?:\w+\s+){0,6}?(?:away|into (?:police )?custody)"
+            r"|kidnapp?(?:ed|ing)|round(?:ed)? up|picked up|taken away|taken from|taken into "
+            r"(?:police )?(?:custody|detention)|took\s+(?:\w+\s+){0,6}?(?:away|into (?:police )?"
+            r"(?:custody|detention))"
             r"|took\s+(?:him|her|them)\b|interned|placed\s+(?:\w+\s+){0,2}under"
             r" (?:residential surveillance|house arrest|detention)|disappeared|went missing"
             r"|summoned|raided|put in detention|sent to (?:a |an )?(?:\w+\s+){0,3}(?:camp|center|"
@@ -60,10 +61,15 @@ _CALL_FOR = re.compile(
     r"|seek\w*|campaign\w*\s+for|to be)\b[^.;]*$",
     re.IGNORECASE,
 )
+_NEGATED = re.compile(
+    r"\b(?:not|never|no longer|neither|nor|without being|avoid(?:ed)? being)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _PASSIVE = re.compile(
     r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+){0,2}$", re.IGNORECASE
 )
 _POST_LIMIT = 140
+_POST_LEAN = 0.8
 
 
 def _pick_date(
@@ -78,8 +84,6 @@ def _pick_date(
         if end <= d.span[0] <= min(c1, end + _POST_LIMIT)
         and not any(end <= t < d.span[0] for t in triggers)
     ]
-    if post:
-        return post[0]
     pre = [
         d
         for d in dates
@@ -87,6 +91,12 @@ def _pick_date(
         and d.span[1] <= start
         and not any(d.span[1] <= t < start for t in triggers)
     ]
+    if post and pre:
+        # "On May 3, police detained X ... in the fall of 2014": the nearer date wins, with
+        # a lean to the date after the verb ("detained X on May 3").
+        return post[0] if post[0].span[0] - end <= (start - pre[-1].span[1]) * _POST_LEAN else pre[-1]
+    if post:
+        return post[0]
     return pre[-1] if pre else None
 
 
@@ -102,6 +112,8 @@ def events_v1(doc: Doc) -> None:
                 continue
             if kind == "release" and _CALL_FOR.search(doc.norm[max(0, a - 40) : a]):
                 continue  # "should be immediately freed": a call, not an event
+            if kind != "notification" and _NEGATED.search(doc.norm[max(0, a - 30) : a]):
+                continue  # "authorities had not detained her"
             taken[a:b] = b"\x01" * (b - a)
             found.append((kind, a, b))
     found.sort(key=lambda f: f[1])

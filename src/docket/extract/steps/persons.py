@@ -481,18 +481,19 @@ def persons_v1(doc: Doc) -> None:
         key = " ".join(cand.words)
         if key in by_name:
             continue
-        if len(cand.words) == 1:
-            owner = _owner_of_token(entities, cand.words[0])
-            if owner is not None:
-                by_name[key] = owner
-                continue
+        if len(cand.words) == 1 and _word_index(entities).get(cand.words[0]):
+            # a lone word of a longer name: a short mention, resolved like the others below
+            continue
         by_name[key] = len(entities)
         entity = Entity(name=_name_text(doc, cand.start, cand.end))
         entity.aliases = [_name_text(doc, *alias) for alias in alias_ranges[i]]
         entities.append(entity)
     for i in mains:
         cand = accepted[i]
-        e = by_name[" ".join(cand.words)]
+        key = " ".join(cand.words)
+        if key not in by_name:
+            continue  # a short mention; see below
+        e = by_name[key]
         ent = entities[e]
         if cand.role_hint and ent.role_hint is None:
             ent.role_hint = cand.role_hint
