@@ -445,6 +445,14 @@ def _doc_occupation(doc: Doc) -> tuple[str, Span] | None:
     return occ, first[occ]
 
 
+def _last_facility(found: list[tuple[Span, str, str]]) -> tuple[Span, str]:
+    """The last place of detention named; a prison outranks the detention centre or police
+    station a report mentions after it (pre-trial history told late)."""
+    prisons = [f for f in found if f[2] == "prison"]
+    span, name, _ = (prisons or found)[-1]
+    return span, name
+
+
 def _fill_from_case(doc: Doc, persons: list[Person]) -> None:
     """A report is usually about one case: a victim with no court (or facility, or charge)
     of their own shares the one the report names for the case."""
@@ -468,8 +476,9 @@ def _fill_from_case(doc: Doc, persons: list[Person]) -> None:
             p.occupations = [occupation[0]]
             p.evidence["occupations"] = [occupation[1]]
         if p.facility is None and facilities:
-            p.facility = facilities[-1].name
-            p.evidence["facility"] = [facilities[-1].span]
+            span, name = _last_facility([(f.span, f.name, f.subtype) for f in facilities])
+            p.facility = name
+            p.evidence["facility"] = [span]
         if not p.charge_categories and doc.charges:
             top = max(ch.stage for ch in doc.charges)
             for ch in doc.charges:
@@ -538,7 +547,7 @@ def _person(doc: Doc, e: int, bag: Bag, doc_eth: tuple[str, Span] | None) -> Per
         p.court = courts[0][1]
         ev["court"] = [courts[0][0]]
     if bag.facilities:
-        span, name, _ = bag.facilities[-1]
+        span, name = _last_facility([(s, n, k) for s, n, k in bag.facilities])
         p.facility = name
         ev["facility"] = [span]
     prison = [t for t in bag.terms if t[2] in ("prison", "revision")]

@@ -153,8 +153,10 @@ def _left_edge(toks: list[Token], i: int) -> int:
 
 
 def _right_edge(toks: list[Token], j: int) -> int:
-    """Extend past the head: 'Court of Appeal', 'Prison No. 14', 'Colony No. 2'."""
+    """Extend past the head: 'Court of Appeal', 'Prison No. 14', 'Prison General Hospital'."""
     n = len(toks)
+    if j + 1 < n and toks[j].text == "General" and toks[j + 1].text == "Hospital":
+        return j + 2
     if j + 1 < n and toks[j].lower == "of" and toks[j + 1].text[:1].isupper():
         k = j + 1
         while k < n and toks[k].text[:1].isupper() and toks[k].sent == toks[j].sent and k - j < 5:
@@ -213,7 +215,19 @@ def find_institutions(doc: Doc) -> list[Institution]:
         if t.text in nick and not any(inst.span[0] <= t.start < inst.span[1] for inst in out):
             out.append(Institution((t.start, t.end), nick[t.text], "facility", "prison"))
     out.sort(key=lambda inst: inst.span)
-    return out
+    # "the Xinjiang Women's Prison (Xinjiang No. 2 Prison)": the second is another name for
+    # the first, not another place.
+    kept: list[Institution] = []
+    for inst in out:
+        prev = kept[-1] if kept else None
+        if (
+            prev is not None
+            and prev.kind == inst.kind
+            and re.fullmatch(r"\s*\(\s*", doc.norm[prev.span[1] : inst.span[0]])
+        ):
+            continue
+        kept.append(inst)
+    return kept
 
 
 @step("institutions.v1", requires=("tokens", "sents"), provides=("institutions",))
