@@ -414,6 +414,7 @@ def build_persons(doc: Doc) -> list[Person]:
     for e, _ent in enumerate(doc.entities):
         persons.append(_person(doc, e, bags[e], doc_eth))
     _fill_from_case(doc, persons)
+    _share_one_term(doc, persons)
     return persons
 
 
@@ -443,6 +444,20 @@ def _doc_occupation(doc: Doc) -> tuple[str, Span] | None:
         return None
     occ, _ = counts.most_common(1)[0]
     return occ, first[occ]
+
+
+def _share_one_term(doc: Doc, persons: list[Person]) -> None:
+    """'sentenced each to 3 years' imprisonment': when a report gives a single prison term,
+    victims without a term of their own share it."""
+    terms = [t for t in doc.terms if t.kind in ("prison", "revision")]
+    values = {t.sentence for t in terms}
+    if len(values) != 1:
+        return
+    term = terms[0]
+    for p in persons:
+        if p.role == "victim" and p.sentence is None and p.name is not None:
+            p.sentence = term.sentence
+            p.evidence["sentence"] = [term.span]
 
 
 def _last_facility(found: list[tuple[Span, str, str]]) -> tuple[Span, str]:

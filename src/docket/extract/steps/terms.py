@@ -161,7 +161,7 @@ _CUE_AFTER = re.compile(
 )
 _CUE_BEFORE = re.compile(
     r"(?:sentenc\w*|imprison\w*|commut\w*|reduc\w*|serv(?:e|ed|es|ing)|gave|given|handed(?: down)?"
-    r"|receiv\w*|impos\w*|penalty|term of|prison|jail\w*|convicted|punish\w*)\b[^.]{0,150}$",
+    r"|receiv\w*|impos\w*|penalty|term of|prison|jail\w*|convicted|punish\w*)\b[^;]{0,150}$",
     re.IGNORECASE,
 )
 _SERVED_BEFORE = re.compile(
@@ -170,6 +170,7 @@ _SERVED_BEFORE = re.compile(
 )
 _SENTENCE_AFTER = re.compile(r"(?:'s?|s')?\s*(?:prison\s+)?(?:sentence|term)\b", re.IGNORECASE)
 _PRISON_AFTER = re.compile(r"(?:'s?|s')?\s*(?:in\s+)?(?:prison|jail|imprisonment)", re.I)
+_LIST_CUE = re.compile(r"\b(?:sentenc\w*|imprison\w*|prison|jail\w*)\b", re.IGNORECASE)
 _LISTED = re.compile(r"[(:;]", re.IGNORECASE)
 _FOR_BEFORE = re.compile(r"\bfor\s+(?:a\s+|an\s+|the\s+)?$", re.IGNORECASE)
 _FOR_OK = re.compile(
@@ -185,7 +186,7 @@ def classify(doc: Doc, start: int, end: int) -> str | None:
     clause = doc.clauses[doc.clause_of(start)]
     sent = doc.sents[doc.sent_of(start)]
     before = text[max(clause.start, start - 80) : start]
-    wide = text[max(sent[0], start - 160) : start]
+    wide = text[max(sent[0], start - 400) : start]
     after = text[end : end + 60]
     if _NOT_TERM_AFTER.match(after) or _NOT_TERM_BEFORE.search(before):
         return None
@@ -199,7 +200,7 @@ def classify(doc: Doc, start: int, end: int) -> str | None:
     if _FOR_BEFORE.search(before) and not _FOR_OK.search(before):
         return None
     # "(Lobsang Tsering, 15 years; Lobsang Sherab 14 years)": a list after "sentenced".
-    listed = _LISTED.search(wide) and _CUE_BEFORE.search(wide)
+    listed = _LISTED.search(wide) and _LIST_CUE.search(wide)
     if not _CUE_AFTER.match(after) and not _CUE_BEFORE.search(before) and not listed:
         return None
     if _REVISION_BEFORE.search(before):
