@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from docket.extract.doc import Token
 
 # One character for one character, so offsets into the normalised text are offsets into the
 # original: curly quotes become straight, dashes become hyphens, odd spaces become spaces.
@@ -54,6 +59,14 @@ def squash(text: str) -> str:
 def is_capitalized(word: str) -> bool:
     """True for 'Tashi', 'McDonald', "Yong'e"; false for 'RFA', 'tashi', '33'."""
     return len(word) > 1 and word[0].isupper() and any(c.islower() for c in word[1:])
+
+
+def is_apposition_mark(toks: Sequence[Token], i: int) -> bool:
+    """A comma, or a dash or colon set off by spaces: 'Parviz Hashimli - journalist'."""
+    t = toks[i]
+    if t.text == ",":
+        return True
+    return t.text in ("-", ":") and i > 0 and toks[i - 1].space_after and t.space_after
 
 
 def wordset(text: str) -> frozenset[str]:

@@ -11,7 +11,7 @@ from docket.extract.doc import Doc, Fact, Mention, Token
 from docket.extract.lexicon import lexicon
 from docket.extract.numbers import NUMBER, parse_count
 from docket.extract.pipeline import step
-from docket.extract.text import wordset
+from docket.extract.text import is_apposition_mark, wordset
 
 _SEX_WORDS = {
     "man": "male",
@@ -165,7 +165,7 @@ def _pre_chain(doc: Doc, tok_start: int) -> tuple[int, int]:
 def _apposition(doc: Doc, tok_end: int) -> tuple[int, int]:
     """Token range of an apposition after a name: ', an unregistered priest from Baoding'."""
     toks = doc.tokens
-    if tok_end >= len(toks) or toks[tok_end].text != ",":
+    if tok_end >= len(toks) or not is_apposition_mark(toks, tok_end):
         return tok_end, tok_end
     a = tok_end + 1
     k = a

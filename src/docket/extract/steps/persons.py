@@ -24,7 +24,7 @@ from docket.extract.shapes import (
     name_part_share,
 )
 from docket.extract.steps.dates import MONTHS
-from docket.extract.text import is_capitalized, wordset
+from docket.extract.text import is_apposition_mark, is_capitalized, wordset
 
 _FUNCTION_WORDS = wordset(
     "the a an on in at by from to of and or but after before when while during since until "
@@ -85,6 +85,13 @@ _SPEAKS_AFTER = re.compile(
     r"(?:said|says|told|stated|wrote|added|explained|recalled|noted|testified)\b",
     re.IGNORECASE,
 )
+_ORG_ROLES = wordset(
+    "member members head chief leader leaders founder founders co-founder director editor "
+    "chairman chairwoman chair president secretary deputy staff employee employees student "
+    "students teacher professor spokesperson spokesman correspondent reporter host "
+    "coordinator organizer organiser editor-in-chief manager owner worker workers "
+    "journalist journalists contributor volunteer volunteers activists activist"
+)
 _NAMING_WORDS = wordset("named name called alias aka a.k.a. surnamed nicknamed")
 _PRONOUNS = {
     "he": ("male", False),
@@ -117,6 +124,16 @@ class Candidate:
     sex_hint: str | None = None
 
 
+def _is_upper_surname(t: str) -> bool:
+    """'HASHIMLI' in 'HASHIMLI Parviz': a surname in capitals, not an acronym ('TCHRD')."""
+    if len(t) < 5 or not t.isalpha() or not t.isupper():
+        return False
+    low = t.lower()
+    lex = lexicon()
+    vowels = sum(1 for c in low if c in "aeiouy")
+    return vowels >= 2 and low not in lex.common_words and low not in lex.organizations
+
+
 def _is_name_token(tok: Token) -> bool:
     t = tok.text
     if len(t) < 2 or not t[0].isupper() or any(c.isdigit() for c in t):
@@ -139,9 +156,11 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
             i += 1
             continue
         j = i + 1
+        if i > 0 and _is_upper_surname(toks[i - 1].text) and toks[i - 1].sent == toks[i].sent:
+            i -= 1  # "HASHIMLI Parviz"
         while j < n and toks[j].sent == toks[i].sent:
             t = toks[j]
-            if _is_name_token(t):
+            if _is_name_token(t) or (_is_upper_surname(t.text) and j == i + 1):
                 j += 1
                 continue
             hyphen_join = (
@@ -238,7 +257,7 @@ def _apposition(doc: Doc, b: int) -> str | None:
     """For 'Name, a 33-year-old Uyghur farmer,' return 'occupation' / 'person' / 'source'."""
     lex = lexicon()
     toks = doc.tokens
-    if b >= len(toks) or toks[b].text != ",":
+    if b >= len(toks) or not is_apposition_mark(toks, b):
         return None
     window: list[str] = []
     for j in range(b + 1, min(len(toks), b + 9)):
@@ -301,6 +320,9 @@ def _score(doc: Doc, cand: Candidate) -> float:
             score += 3.5 if nxt is None or nxt.lower in _OBJECT_END else 1.5
         elif pl in _PLACE_PREV:
             score -= 2.5
+        elif pl == "of" and prev2 is not None and prev2.lower in _ORG_ROLES:
+            score -= 3  # "editor of Bizim Yol", "member of Musavat"
+            cand.place = True
         elif pl in lex.ethnic and prev2 is not None and prev2.lower in lex.person_nouns:
             score += 2
         elif prev.text == "," and prev2 is not None and prev2.lower in lex.kinship:
