@@ -98,3 +98,21 @@ def test_attribution_deceased_status() -> None:
     ).persons
     assert person.status == "deceased"
     assert "death_in_custody" in person.allegations
+
+
+def test_attribution_group_gets_its_own_term_and_count() -> None:
+    persons = extract(
+        "The court sentenced all six of his business partners to between 12 and 15 years in "
+        "prison for separatism."
+    ).persons
+    (group,) = persons
+    assert group.count == 6
+    assert group.sentence == Sentence(min_months=144, max_months=180)
+    assert group.charge_categories == ["separatism"]
+
+
+def test_attribution_role_evidence_points_at_the_detention() -> None:
+    text = "Police detained the writer Li Bo on May 3, 2015."
+    (person,) = extract(text).persons
+    (start, end), *_ = person.evidence["role"]
+    assert text[start:end] == "detained"

@@ -47,14 +47,21 @@ class DateMention:
     day: int | None = None
     citation: bool = False
     inferred_year: bool = False
+    approximate: bool = False  # "on or about", "around"
+    season: int | None = None  # EDTF 21 spring, 22 summer, 23 autumn, 24 winter
 
     def edtf(self) -> str:
-        """Return the date as EDTF at its precision: '2017', '2017-05', '2017-05-21'."""
-        if self.month is None:
-            return f"{self.year:04d}"
-        if self.day is None:
-            return f"{self.year:04d}-{self.month:02d}"
-        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        """Return the date as EDTF at its precision: '2017', '2017-05', '2017-05-21',
+        '2017-22' (summer), '2017-05-21~' (on or about)."""
+        if self.season is not None:
+            out = f"{self.year:04d}-{self.season:02d}"
+        elif self.month is None:
+            out = f"{self.year:04d}"
+        elif self.day is None:
+            out = f"{self.year:04d}-{self.month:02d}"
+        else:
+            out = f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        return out + ("~" if self.approximate else "")
 
     def key(self) -> tuple[int, int, int]:
         return (self.year, self.month or 0, self.day or 0)
@@ -122,6 +129,7 @@ class Entity:
     count: int = 1
     group: bool = False
     role_hint: str | None = None  # "relative", "source", "perpetrator", "other"
+    role_span: Span | None = None
     sex_hints: list[tuple[str, Span]] = field(default_factory=list)
 
 

@@ -595,12 +595,17 @@ def _person(doc: Doc, e: int, bag: Bag, doc_eth: tuple[str, Span] | None) -> Per
         p.status = status
         if status_span:
             ev["status"] = [status_span]
+    role_facts = bag.facts.get("role", [])
     if victim:
         p.role = "victim"
+        ev["role"] = _victim_evidence(bag, ent.group, doc, e)
     elif ent.role_hint:
         p.role = ent.role_hint
+        if ent.role_span:
+            ev["role"] = [ent.role_span]
     elif roles:
         p.role = roles[0]
+        ev["role"] = [role_facts[0][1]]
     elif any(x.kind in _VICTIM_EVENTS for x in doc.events):
         # Named in a report about detentions, with no other part: most likely one of those
         # detained ("Lhaga, one of the detained nuns, was released").
@@ -610,8 +615,46 @@ def _person(doc: Doc, e: int, bag: Bag, doc_eth: tuple[str, Span] | None) -> Per
     if p.ethnicity is None and doc_eth and p.role == "victim" and not ent.group:
         p.ethnicity = doc_eth[0]
         ev["ethnicity"] = [doc_eth[1]]
-    p.evidence = ev
+    if ent.group:
+        ev["count"] = [m.span for m in doc.mentions if m.entity == e and m.kind == "group"][:1]
+    for alias in p.aliases:
+        spans = [
+            m.span
+            for m in doc.mentions
+            if m.entity == e and doc.text[m.span[0] : m.span[1]] == alias
+        ]
+        if spans:
+            ev.setdefault("aliases", []).append(spans[0])
+    p.evidence = {k: [_whole_words(doc.text, s) for s in v] for k, v in ev.items() if v}
     return p
+
+
+def _whole_words(text: str, span: Span) -> Span:
+    """Widen a span that starts or ends inside a word ('tortur' -> 'tortured')."""
+    a, b = span
+    while a > 0 and text[a - 1].isalnum() and text[a].isalnum():
+        a -= 1
+    while b < len(text) and text[b].isalnum() and text[b - 1].isalnum():
+        b += 1
+    return a, b
+
+
+def _victim_evidence(bag: Bag, group: bool, doc: Doc, e: int) -> list[Span]:
+    """The words that make a person a victim: a detention or sentence, a term, a court."""
+    for ev in bag.events:
+        if ev.kind in _VICTIM_EVENTS:
+            return [ev.span]
+    for spans in (
+        [t[0] for t in bag.terms],
+        [c[0] for c in bag.courts],
+        [f[0] for f in bag.facilities],
+        [c[0] for c in bag.charges],
+    ):
+        if spans:
+            return spans[:1]
+    if group:
+        return [m.span for m in doc.mentions if m.entity == e][:1]
+    return []
 
 
 _FAMILY = re.compile(r"\b(?:famil(?:y|ies)|relatives?|parents|wife|husband|mother|father)\b", re.I)

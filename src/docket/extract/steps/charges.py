@@ -15,7 +15,7 @@ _TRIGGER = re.compile(
     rf"\b(?:charged? (?:{_W}){{0,3}}?(?:with|of)|charges? (?:of|that)|on (?:the )?charges?"
     rf"|on suspicion of|suspected of|accused (?:{_W}){{0,2}}of|convicted (?:{_W}){{0,3}}of"
     rf"|guilty of|crimes? of|offen[cs]es? of|indicted (?:{_W}){{0,3}}(?:for|on)"
-    rf"|prosecuted (?:{_W}){{0,3}}for|tried (?:{_W}){{0,3}}for|sentenced (?:{_W}){{0,12}}?for"
+    rf"|prosecuted (?:{_W}){{0,3}}for|tried (?:{_W}){{0,3}}for|sentenced (?:{_W}){{0,16}}?for"
     rf"|detained (?:{_W}){{0,6}}?for|arrested (?:{_W}){{0,6}}?for|jailed (?:{_W}){{0,6}}?for"
     rf"|imprisoned (?:{_W}){{0,6}}?for|punished (?:{_W}){{0,6}}?for|convictions? for"
     rf"|investigat\w* (?:{_W}){{0,3}}for)\s*",

@@ -57,6 +57,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY}{_DAY_ALT},?\s+{_YEAR}{_END}")),
     ("dmy", re.compile(rf"\b{_DAY}{_DAY_ALT}\s+{_MONTH},?\s+{_YEAR}{_END}")),
     ("dmyy", re.compile(rf"\b{_DAY}\s+{_MONTH}\s+(?P<yy>\d\d){_END}")),
+    (
+        "season",
+        re.compile(
+            rf"\b(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?{_YEAR}{_END}",
+            re.IGNORECASE,
+        ),
+    ),
     ("my", re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}{_END}")),
     ("md", re.compile(rf"\b{_MONTH}\s+{_DAY}{_DAY_ALT}(?![\d,]*\s*\d{{4}})(?![\w-])")),
     ("dm", re.compile(rf"\b{_DAY}{_DAY_ALT}\s+{_MONTH}(?!,?\s+\d)(?![\w-])")),
@@ -77,6 +84,14 @@ _NOT_A_YEAR_AFTER = re.compile(
     r"\s*(?:yuan|rmb|people|persons|monks|nuns|members|households|families|students|"
     r"practitioners|petitioners|officers|police|troops|meters|metres|km|kilometers|dollars|"
     r"us\$|words|characters|copies|signatures|signatories|others)\b",
+    re.IGNORECASE,
+)
+
+
+_SEASONS = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
+_APPROX = re.compile(
+    r"\b(?:on or about|on or around|around|about|approximately|circa|c\.|roughly|some time in"
+    r"|sometime in|in or around)\s+(?:the\s+)?(?:early\s+|mid-?\s*|late\s+)?$",
     re.IGNORECASE,
 )
 
@@ -127,6 +142,8 @@ def find_dates(text: str) -> list[DateMention]:
                 year = int(groups["year"])
                 month = None if groups["m"] == "mm" else int(groups["m"])
                 day = None if groups["d"] == "dd" or month is None else int(groups["d"])
+            elif kind == "season":
+                year = int(groups["year"])
             elif kind == "y":
                 year = int(groups["year"])
                 if _NOT_A_YEAR_AFTER.match(text, b):
@@ -145,7 +162,20 @@ def find_dates(text: str) -> list[DateMention]:
                     year = int(groups["year"])
             taken[a:b] = b"\x01" * (b - a)
             citation = citation or _is_citation(text, a, b)
-            found.append(DateMention((a, b), year, month, day, citation, inferred_year=year == 0))
+            season = _SEASONS[groups["season"].lower()] if kind == "season" else None
+            approximate = bool(_APPROX.search(text[max(0, a - 25) : a]))
+            found.append(
+                DateMention(
+                    (a, b),
+                    year,
+                    month,
+                    day,
+                    citation,
+                    inferred_year=year == 0,
+                    approximate=approximate,
+                    season=season,
+                )
+            )
     found.sort(key=lambda d: d.span)
     return found
 
@@ -185,7 +215,9 @@ def infer_years(dates: list[DateMention], published: dt.date | None) -> list[Dat
             and ref is None
         ):
             year -= 1
-        out.append(DateMention(d.span, year, d.month, d.day, d.citation, inferred_year=True))
+        out.append(
+            DateMention(d.span, year, d.month, d.day, d.citation, True, d.approximate, d.season)
+        )
     return out
 
 

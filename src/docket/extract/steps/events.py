@@ -94,7 +94,9 @@ def _pick_date(
     if post and pre:
         # "On May 3, police detained X ... in the fall of 2014": the nearer date wins, with
         # a lean to the date after the verb ("detained X on May 3").
-        return post[0] if post[0].span[0] - end <= (start - pre[-1].span[1]) * _POST_LEAN else pre[-1]
+        return (
+            post[0] if post[0].span[0] - end <= (start - pre[-1].span[1]) * _POST_LEAN else pre[-1]
+        )
     if post:
         return post[0]
     return pre[-1] if pre else None

@@ -517,9 +517,10 @@ def persons_v1(doc: Doc) -> None:
             continue  # a short mention; see below
         e = by_name[key]
         ent = entities[e]
+        span = (toks[cand.start].start, toks[cand.end - 1].end)
         if cand.role_hint and ent.role_hint is None:
             ent.role_hint = cand.role_hint
-        span = (toks[cand.start].start, toks[cand.end - 1].end)
+            ent.role_span = span
         if cand.sex_hint:
             ent.sex_hints.append((cand.sex_hint, span))
         kind = "name" if len(cand.words) > 1 or ent.name == cand.words[0] else "short"
