@@ -94,3 +94,20 @@ def test_attributes_description_before_a_list_covers_every_name() -> None:
     text = "Police detained Tibetan males Sonam Gonpo, Tsewang Gyatso, and Pema Yeshe."
     persons = extract(text).persons
     assert [(p.ethnicity, p.sex) for p in persons] == [("Tibetan", "male")] * 3
+
+
+@pytest.mark.parametrize(
+    ("text", "sex"),
+    [
+        ("Leyla Yunusova was arrested on 30 July 2014.", "female"),
+        ("Intigam Aliyev was arrested in August 2014.", "male"),
+        ("Parviz Kamran oglu Hashimli was arrested in 2013.", "male"),
+        ("Aynur Rasim qizi Mammadli was arrested in 2013.", "female"),
+    ],
+)
+def test_attributes_sex_from_the_form_of_a_name(text: str, sex: str) -> None:
+    assert _first(text).sex == sex
+
+
+def test_attributes_pronouns_outrank_the_form_of_a_name() -> None:
+    assert _first("Kamil Aliyev was arrested. She was released in May 2015.").sex == "female"

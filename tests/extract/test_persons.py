@@ -99,3 +99,18 @@ def test_persons_sources_and_relatives() -> None:
     )
     roles = {p.name: p.role for p in extract(text).persons}
     assert roles == {"Wang Yu": "victim", "Bao Longjun": "relative", "Maya Wang": "source"}
+
+
+def test_persons_name_in_its_own_script_is_an_alias() -> None:
+    text = "Police detained the scholar Ilham Tohti (伊力哈木·土赫提) in January 2014."
+    person = _person(text, "Ilham Tohti")
+    assert person.aliases == ["伊力哈木·土赫提"]
+    (start, end), *_ = person.evidence["aliases"]
+    assert text[start:end] == "伊力哈木·土赫提"
+
+
+def test_persons_capitalised_surname_first() -> None:
+    text = "HASHIMLI Parviz Kamran oglu, journalist, was arrested on 17 September 2013."
+    (person,) = extract(text).persons
+    assert person.name == "HASHIMLI Parviz Kamran oglu"
+    assert person.occupations == ["journalist"]

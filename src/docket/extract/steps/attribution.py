@@ -530,6 +530,10 @@ def _person(doc: Doc, e: int, bag: Bag, doc_eth: tuple[str, Span] | None) -> Per
             if n > sum(counts.values()) - n:
                 p.sex = top
                 ev["sex"] = [s for v, s in pron if v == top][:3]
+    if p.sex is None and ent.name and "name" in ev:
+        p.sex = name_sex(ent.name)
+        if p.sex:
+            ev["sex"] = ev["name"][:1]
     age = _first(bag.facts.get("age", []) or bag.facts.get("age_free", []))
     if age:
         p.age = int(str(age[0]))
@@ -627,6 +631,28 @@ def _person(doc: Doc, e: int, bag: Bag, doc_eth: tuple[str, Span] | None) -> Per
             ev.setdefault("aliases", []).append(spans[0])
     p.evidence = {k: [_whole_words(doc.text, s) for s in v] for k, v in ev.items() if v}
     return p
+
+
+_SON_OF = wordset("oglu oğlu ogly uly uulu")
+_DAUGHTER_OF = wordset("qizi qızı kizi kızı gizi kyzy")
+
+
+def name_sex(name: str) -> str | None:
+    """Sex that a name's form states: a patronymic ('Kamran oglu', 'Rasim qizi') or a
+    Russian-style surname ending ('Mammadova', 'Aliyev')."""
+    words = [w.lower() for w in name.split()]
+    if any(w in _SON_OF for w in words):
+        return "male"
+    if any(w in _DAUGHTER_OF for w in words):
+        return "female"
+    if len(words) < 2:
+        return None
+    last = words[-1]
+    if re.search(r"(?:ova|eva|yeva|skaya|kaya)$", last):
+        return "female"
+    if re.search(r"(?:[^aeiou]ov|[^aeiou]ev|yev|sky|skiy)$", last):
+        return "male"
+    return None
 
 
 def _whole_words(text: str, span: Span) -> Span:

@@ -92,6 +92,11 @@ _ORG_ROLES = wordset(
     "coordinator organizer organiser editor-in-chief manager owner worker workers "
     "journalist journalists contributor volunteer volunteers activists activist"
 )
+# Han, Tibetan, Arabic (Uyghur), Cyrillic and Mongolian letters, with name separators.
+_OTHER_SCRIPT = re.compile(
+    "[\u3400-\u4dbf\u4e00-\u9fff\u0f00-\u0fff\u0600-\u06ff\u0400-\u04ff\u1800-\u18af"
+    "\u00b7\u30fb\u2022\u0f0b-]+"
+)
 _NAMING_WORDS = wordset("named name called alias aka a.k.a. surnamed nicknamed")
 _PRONOUNS = {
     "he": ("male", False),
@@ -620,6 +625,8 @@ def _aliases(doc: Doc, cand: Candidate) -> list[tuple[int, int]]:
     after = toks[b + 1] if b + 1 < len(toks) else None
     if after is not None and after.lower in _PLACE_NEXT:
         return []
+    if a < b and all(_OTHER_SCRIPT.fullmatch(t.text) for t in toks[a:b]):
+        return [(a, b)]  # "Ilham Tohti (伊力哈木·土赫提)": the name in its own script
     out: list[tuple[int, int]] = []
     k = a
     while k < b:
