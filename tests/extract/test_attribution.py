@@ -116,3 +116,19 @@ def test_attribution_role_evidence_points_at_the_detention() -> None:
     (person,) = extract(text).persons
     (start, end), *_ = person.evidence["role"]
     assert text[start:end] == "detained"
+
+
+def test_attribution_judge_is_a_perpetrator_and_the_defendant_a_victim() -> None:
+    persons = _by_name("Judge Wang Lin sentenced the activist Li Bo to 3 years in prison in 2015.")
+    assert persons["Wang Lin"].role == "perpetrator"
+    assert persons["Wang Lin"].sentence is None
+    assert persons["Li Bo"].role == "victim"
+    assert persons["Li Bo"].sentence == Sentence(min_months=36, max_months=36)
+
+
+def test_attribution_unheard_of_since_detention_is_disappeared() -> None:
+    (person,) = extract(
+        "Police detained Abdulla Rashid in May 2017. He has not been heard from since."
+    ).persons
+    assert person.status == "disappeared"
+    assert "enforced_disappearance" in person.allegations

@@ -237,6 +237,10 @@ def _facts_for(doc: Doc, mention: Mention, head: Mention) -> list[Fact]:
             elif lw in lex.kinship and where == "pre" and lex.kinship[lw] and lo + i == b - 1:
                 out.append(Fact("sex", lex.kinship[lw], (tok.start, tok.end), e))
                 out.append(Fact("role", "relative", (tok.start, tok.end), e))
+            if lw in _PERPETRATOR_WORDS and (where == "post" or lo + i >= b - 2):
+                # "Judge Wang Lin", "Li Ming, the police chief": a role, if nothing else is
+                # said of them (attribution lets a detention outrank it).
+                out.append(Fact("role", "perpetrator", (tok.start, tok.end), e))
         seg = toks[lo : lo + stop]
         if seg and not any(f.field == "age" for f in out):
             out.extend(_ages_in(doc, seg[0].start, seg[-1].end, e))
@@ -294,6 +298,10 @@ def is_ethnic_word(toks: list[Token], i: int) -> bool:
     return True
 
 
+_PERPETRATOR_WORDS = wordset(
+    "judge judges prosecutor prosecutors procurator interrogator interrogators guard guards "
+    "warden jailer investigator chief commissioner governor"
+)
 _WORKPLACES = wordset(
     "factory school university college company firm hospital church ngo bank railway mine "
     "publishing newspaper magazine bureau psb procuratorate court"

@@ -595,6 +595,12 @@ def _person(doc: Doc, e: int, bag: Bag, doc_eth: tuple[str, Span] | None) -> Per
             ev.setdefault("allegations", []).append(s)
     p.events = _person_events(doc, bag.events)
     status, status_span = _status(doc, bag.events, bool(prison))
+    if status in (None, "detained") and "enforced_disappearance" in p.allegations:
+        # "has not been heard from since", "whereabouts unknown": held where no one knows
+        status, status_span = (
+            "disappeared",
+            ev["allegations"][p.allegations.index("enforced_disappearance")],
+        )
     if status:
         p.status = status
         if status_span:
