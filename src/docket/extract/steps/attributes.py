@@ -247,6 +247,9 @@ def _facts_for(doc: Doc, mention: Mention, head: Mention) -> list[Fact]:
         found = occupations_in([t.text for t in seg])
         for s, f, occ in found:
             out.append(Fact("occupation", occ, (seg[s].start, seg[f - 1].end), e))
+            if occ in _MONASTIC:
+                # an abbot, chant master or disciplinarian is a monk holding an office
+                out.append(Fact("occupation", "monk", (seg[s].start, seg[f - 1].end), e))
         if found:
             # "an employee of the Fengrui Law Firm": the workplace says more than the job.
             for x in toks[lo:hi]:
@@ -301,6 +304,9 @@ def is_ethnic_word(toks: list[Token], i: int) -> bool:
 _PERPETRATOR_WORDS = wordset(
     "judge judges prosecutor prosecutors procurator interrogator interrogators guard guards "
     "warden jailer investigator chief commissioner governor"
+)
+_MONASTIC = frozenset(
+    {"abbot", "former abbot", "chant master", "disciplinarian", "geshe", "khenpo", "novice monk"}
 )
 _WORKPLACES = wordset(
     "factory school university college company firm hospital church ngo bank railway mine "
