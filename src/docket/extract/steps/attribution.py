@@ -413,7 +413,11 @@ def build_persons(doc: Doc) -> list[Person]:
     persons = []
     for e, _ent in enumerate(doc.entities):
         persons.append(_person(doc, e, bags[e], doc_eth))
-    _fill_from_case(doc, persons)
+    stages = {
+        id(p): max((c[3] for c in bag.charges), default=-1)
+        for p, bag in zip(persons, bags, strict=True)
+    }
+    _fill_from_case(doc, persons, stages)
     _share_one_term(doc, persons)
     return persons
 
@@ -468,9 +472,10 @@ def _last_facility(found: list[tuple[Span, str, str]]) -> tuple[Span, str]:
     return span, name
 
 
-def _fill_from_case(doc: Doc, persons: list[Person]) -> None:
+def _fill_from_case(doc: Doc, persons: list[Person], stages: dict[int, int]) -> None:
     """A report is usually about one case: a victim with no court (or facility, or charge)
-    of their own shares the one the report names for the case."""
+    of their own shares the one the report names for the case. `stages` maps id(person) to
+    the furthest stage of their own charges."""
     courts = [i for i in doc.institutions if i.kind == "court"]
     first_court = None
     for inst in courts:
@@ -481,6 +486,7 @@ def _fill_from_case(doc: Doc, persons: list[Person]) -> None:
     first_court = first_court or (courts[0] if courts else None)
     occupation = _doc_occupation(doc)
     facilities = [i for i in doc.institutions if i.kind == "facility"]
+    doc_top = max((ch.stage for ch in doc.charges), default=-1)
     for p in persons:
         if p.role != "victim" or p.name is None:
             continue
@@ -494,6 +500,11 @@ def _fill_from_case(doc: Doc, persons: list[Person]) -> None:
             span, name = _last_facility([(f.span, f.name, f.subtype) for f in facilities])
             p.facility = name
             p.evidence["facility"] = [span]
+        # When the case went further (an indictment, a trial, a verdict) on other charges than
+        # the ones the person was first held on, the later charges are the case's.
+        if p.charge_categories and stages.get(id(p), -1) < doc_top and doc_top >= 2:
+            p.charge_categories = []
+            p.evidence.pop("charge_categories", None)
         if not p.charge_categories and doc.charges:
             top = max(ch.stage for ch in doc.charges)
             for ch in doc.charges:

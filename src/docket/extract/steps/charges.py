@@ -39,7 +39,14 @@ _UNQUOTED_END = re.compile(
 
 _STAGES = (
     (3, re.compile(r"\b(?:chang|modif|alter|amend|replac|switch)\w*\b[^.;]{0,30}\bto\s*$", re.I)),
-    (2, re.compile(r"\b(?:convict|guilty|sentenc|verdict|judgment)\w*\b[^.;]{0,60}$", re.I)),
+    (
+        2,
+        re.compile(
+            r"\b(?:convict|guilty|sentenc|verdict|judgment|indict|prosecut|tried|trial)\w*\b"
+            r"[^.;]{0,60}$",
+            re.I,
+        ),
+    ),
     (
         0,
         re.compile(
@@ -50,7 +57,8 @@ _STAGES = (
 
 
 def stage_of(text: str, start: int) -> int:
-    """How far the case had gone when this charge was named: 0 suspicion ... 3 changed to."""
+    """How far the case had gone when this charge was named: 0 suspicion, 1 charge or
+    arrest, 2 indictment, trial or conviction, 3 a charge changed to another."""
     before = text[max(0, start - 90) : start]
     for stage, pattern in _STAGES:
         if pattern.search(before):
