@@ -99,3 +99,22 @@ def test_extract_accepts_partial_published_dates() -> None:
     text = "Police detained the teacher Wang Lijun on March 3."
     person = extract(text, published="2019").persons[0]
     assert person.detention_date == "2019-03-03"
+
+
+def test_extract_labelled_fields_of_a_list_entry() -> None:
+    text = (
+        "Name: Tofig Yagublu\n"
+        "Position: Deputy chairman of the Musavat Party, journalist\n"
+        "Date of arrest: 4 February 2013\n"
+        "Charges: Article 233 (organizing actions that violate public order) and Article "
+        "315.2 (violence against a representative of authority)\n"
+        "Sentence: 5 years of imprisonment\n"
+        "Court: Shaki Grave Crimes Court, 17 March 2014"
+    )
+    (person,) = extract(text).persons
+    assert person.name == "Tofig Yagublu"
+    assert person.detention_date == "2013-02-04"
+    assert person.court == "Shaki Grave Crimes Court"
+    assert person.sentence is not None and person.sentence.min_months == 60
+    assert set(person.charge_categories) == {"public_order", "obstructing_officials"}
+    assert person.status == "sentenced"

@@ -28,6 +28,10 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        "detention",
+        re.compile(r"\b(?:date|time) of (?:detention|arrest|abduction|disappearance)\b", re.I),
+    ),
+    (
         "arrest",
         re.compile(r"\b(?:(?:formally|officially)\s+)?arrest(?:ed|ing)\b", re.IGNORECASE),
     ),

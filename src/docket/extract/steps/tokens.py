@@ -70,9 +70,11 @@ def _ends_sentence(toks: list[Token], i: int) -> bool:
     return not nxt[0].islower()
 
 
-def _clause_break(toks: list[Token], i: int) -> bool:
+def _clause_break(toks: list[Token], i: int, sent_start: int) -> bool:
     """True when a new clause starts at token i."""
     tok = toks[i]
+    if tok.text == ":" and i - sent_start <= 4:
+        return False  # "Date of arrest: 4 February 2013": a label, not a clause
     if tok.text in (";", ":"):
         return True
     if tok.lower in _CLAUSE_CONJ and i + 1 < len(toks):
@@ -111,7 +113,7 @@ def sentences_v1(doc: Doc) -> None:
         sent = len(doc.sents)
         doc.sents.append((toks[kept[0]].start, toks[kept[-1]].end))
         for n, k in enumerate(kept):
-            if n == 0 or _clause_break(toks, k):
+            if n == 0 or _clause_break(toks, k, kept[0]):
                 clause += 1
             t = toks[k]
             out.append(
