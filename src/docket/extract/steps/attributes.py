@@ -280,7 +280,7 @@ def _ages_in(doc: Doc, start: int, end: int, e: int) -> list[Fact]:
     return []
 
 
-_AMBIGUOUS_ETHNIC = wordset("she yi li dai bai dong han hui tu qiang dong")
+AMBIGUOUS_ETHNIC = wordset("she yi li dai bai dong han hui tu qiang dong")
 _ETHNIC_CONTEXT = wordset(
     "chinese minority nationality ethnic people man woman men women muslim muslims"
 )
@@ -294,7 +294,7 @@ def is_ethnic_word(toks: list[Token], i: int) -> bool:
         return False
     if i + 1 < len(toks) and toks[i + 1].text[:1].isupper() and toks[i + 1].lower not in lex.ethnic:
         return False  # part of a name: "Tibetan Autonomous Prefecture", "Han Dongfang"
-    if tok.lower in _AMBIGUOUS_ETHNIC:
+    if tok.lower in AMBIGUOUS_ETHNIC:
         prev = toks[i - 1].lower if i > 0 else ""
         nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
         return prev == "ethnic" or nxt in _ETHNIC_CONTEXT
@@ -373,7 +373,7 @@ def attributes_v1(doc: Doc) -> None:
                 w = wm.group(0)
                 lw = w.lower()
                 pos = mention.span[0] + wm.start()
-                if lw in lex.ethnic and lw not in _AMBIGUOUS_ETHNIC:
+                if lw in lex.ethnic and lw not in AMBIGUOUS_ETHNIC:
                     doc.facts.append(
                         Fact("ethnicity", lex.ethnic[lw], (pos, pos + len(w)), mention.entity)
                     )
