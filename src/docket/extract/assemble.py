@@ -48,8 +48,9 @@ def _pick_detention(
     doc: Doc, events: list[EventMention], *, case_fallback: bool
 ) -> DateMention | None:
     """When the person was first detained: their first dated detention (else arrest); an
-    undated one takes the date of the sentence before it; failing that, the case's first
-    dated detention, then the report's first event date."""
+    undated one takes the latest date of its sentence or the one before; failing that (and
+    only for a possible victim), the case's first dated detention, then the report's first
+    date that is not a citation or a birth date."""
     for kinds in (("detention",), ("arrest",)):
         dated = [ev for ev in events if ev.kind in kinds and ev.date is not None]
         if dated:
@@ -106,6 +107,7 @@ def _dated_after(ev: EventMention, ref: EventMention) -> bool:
 
 
 def doc_ethnicity(doc: Doc) -> tuple[str, Span] | None:
+    """The ethnic group a report names most (60% or more of its ethnic words), if any."""
     lex = lexicon()
     counts: Counter[str] = Counter()
     first: dict[str, Span] = {}
@@ -180,6 +182,30 @@ def _last_facility(found: list[tuple[Span, str, str]]) -> tuple[Span, str]:
     return span, name
 
 
+def _main_person_sex(doc: Doc, persons: list[Person]) -> None:
+    """When every (or nearly every) he/she of a report is of one sex, the report's most
+    named person, if their own pronouns were given to someone else, is of that sex."""
+    counts: Counter[str] = Counter(m.sex for m in doc.mentions if m.kind == "pronoun" and m.sex)
+    if not counts:
+        return
+    sex, n = counts.most_common(1)[0]
+    if n < 0.8 * sum(counts.values()):
+        return
+    named: Counter[int] = Counter(
+        m.entity
+        for m in doc.mentions
+        if m.kind in ("name", "short") and doc.entities[m.entity].name
+    )
+    if not named:
+        return
+    main, _ = named.most_common(1)[0]
+    person = persons[main]
+    if person.sex is None and person.role == "victim":
+        person.sex = sex
+        first = next(m.span for m in doc.mentions if m.kind == "pronoun" and m.sex == sex)
+        person.evidence["sex"] = [first]
+
+
 def fill_from_case(doc: Doc, persons: list[Person], stages: dict[int, int]) -> None:
     """A report is usually about one case: a victim with no court (or facility, or charge)
     of their own shares the one the report names for the case. `stages` maps id(person) to
@@ -195,6 +221,7 @@ def fill_from_case(doc: Doc, persons: list[Person], stages: dict[int, int]) -> N
     occupation = _doc_occupation(doc)
     facilities = [i for i in doc.institutions if i.kind == "facility"]
     doc_top = max((ch.stage for ch in doc.charges), default=-1)
+    _main_person_sex(doc, persons)
     for p in persons:
         if p.role != "victim" or p.name is None:
             continue
