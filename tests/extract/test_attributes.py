@@ -111,3 +111,12 @@ def test_attributes_sex_from_the_form_of_a_name(text: str, sex: str) -> None:
 
 def test_attributes_pronouns_outrank_the_form_of_a_name() -> None:
     assert _first("Kamil Aliyev was arrested. She was released in May 2015.").sex == "female"
+
+
+def test_attributes_main_person_takes_the_reports_only_pronoun_sex() -> None:
+    text = (
+        "On July 10, 2015, police seized Zhao Wei, legal assistant to lawyer Li Heping, and "
+        "took her away from her home."
+    )
+    persons = {p.name: p for p in extract(text).persons}
+    assert persons["Zhao Wei"].sex == "female"
