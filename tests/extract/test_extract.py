@@ -118,3 +118,9 @@ def test_extract_labelled_fields_of_a_list_entry() -> None:
     assert person.sentence is not None and person.sentence.min_months == 60
     assert set(person.charge_categories) == {"public_order", "obstructing_officials"}
     assert person.status == "sentenced"
+
+
+def test_extract_records_the_pipeline_that_made_it() -> None:
+    from docket.extract import DEFAULT_STEPS
+
+    assert extract("Police detained Li Bo.").pipeline == DEFAULT_STEPS

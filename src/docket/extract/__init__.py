@@ -36,4 +36,4 @@ def extract(text: str, published: str | dt.date | None = None) -> Extraction:
         raise ExtractionError(E101_NOT_TEXT, f"expected text (str), got {type(text).__name__}")
     doc = _default_pipeline()(text, parse_published(published))
     pub = published.isoformat() if isinstance(published, dt.date) else published
-    return Extraction(text=text, persons=doc.persons, published=pub)
+    return Extraction(text=text, persons=doc.persons, published=pub, pipeline=tuple(doc.steps_run))

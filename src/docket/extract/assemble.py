@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from docket.extract.doc import DateMention, Doc, EventMention, Token
 from docket.extract.lexicon import lexicon
 from docket.extract.model import Event, Person, Sentence, Span
-from docket.extract.steps.attributes import AMBIGUOUS_ETHNIC
+from docket.extract.shapes import AMBIGUOUS_ETHNIC, occupations_in
 from docket.extract.text import wordset
 
 _STATE_NOUNS = wordset(
@@ -141,8 +141,6 @@ _AUTHORITY_WORDS = wordset(
 
 def _doc_occupation(doc: Doc) -> tuple[str, Span] | None:
     """The occupation the report names most often ('monks' of a monastery), if any."""
-    from docket.extract.steps.attributes import occupations_in
-
     counts: Counter[str] = Counter()
     first: dict[str, Span] = {}
     by_sent: dict[int, list[Token]] = {}

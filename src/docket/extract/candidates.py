@@ -17,8 +17,7 @@ from docket.extract.shapes import (
     is_place,
     name_part_share,
 )
-from docket.extract.steps.dates import MONTHS
-from docket.extract.text import is_apposition_mark, is_capitalized, wordset
+from docket.extract.text import MONTHS, is_apposition_mark, is_capitalized, wordset
 
 _FUNCTION_WORDS = wordset(
     "the a an on in at by from to of and or but after before when while during since until "

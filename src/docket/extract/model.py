@@ -123,6 +123,7 @@ class Extraction:
     text: str
     persons: list[Person] = field(default_factory=list)
     published: str | None = None
+    pipeline: tuple[str, ...] = ()  # the versioned steps that made it ("dates.v1", ...)
 
     def to_dict(self, doc_id: str | None = None) -> dict[str, Any]:
         out: dict[str, Any] = {} if doc_id is None else {"id": doc_id}

@@ -1,4 +1,5 @@
-"""Tests on single words and names: is this a Chinese name, a place, an organisation?"""
+"""Tests on words and names (is this a Chinese name, a place, an organisation, an ethnic
+word?) and the occupation matcher; shared by the steps, importing none of them."""
 
 from __future__ import annotations
 
@@ -86,3 +87,32 @@ def is_organization(words: list[str]) -> bool:
         if head in lex.non_person or tail in lex.non_person:
             return True
     return False
+
+
+AMBIGUOUS_ETHNIC = wordset("she yi li dai bai dong han hui tu qiang dong")
+ETHNIC_CONTEXT = wordset(
+    "chinese minority nationality ethnic people man woman men women muslim muslims"
+)
+
+
+@cache
+def _occupation_phrases() -> dict[tuple[str, ...], str]:
+    return {tuple(k.split()): v for k, v in lexicon().occupations.items()}
+
+
+def occupations_in(words: list[str]) -> list[tuple[int, int, str]]:
+    """Occupations in a word list: (start, end, singular form), longest match first."""
+    table = _occupation_phrases()
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    low = [w.lower() for w in words]
+    while i < len(low):
+        for n in (3, 2, 1):
+            key = tuple(low[i : i + n])
+            if len(key) == n and key in table:
+                out.append((i, i + n, table[key]))
+                i += n
+                break
+        else:
+            i += 1
+    return out

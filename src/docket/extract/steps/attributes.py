@@ -5,12 +5,12 @@ apposition after it ("Ma Wuyong, an unregistered priest"), and sex from titles a
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from docket.extract.doc import Doc, Fact, Mention, Token
 from docket.extract.lexicon import lexicon
 from docket.extract.numbers import NUMBER, parse_count
 from docket.extract.pipeline import step
+from docket.extract.shapes import AMBIGUOUS_ETHNIC, ETHNIC_CONTEXT, occupations_in
 from docket.extract.text import is_apposition_mark, wordset
 
 _SEX_WORDS = {
@@ -76,29 +76,6 @@ _AGE_FREE = re.compile(
     r"|(?P<c>\d{1,3})\s+years?\s+old\b)",
     re.IGNORECASE,
 )
-
-
-@cache
-def _occupation_phrases() -> dict[tuple[str, ...], str]:
-    return {tuple(k.split()): v for k, v in lexicon().occupations.items()}
-
-
-def occupations_in(words: list[str]) -> list[tuple[int, int, str]]:
-    """Occupations in a word list: (start, end, singular form), longest match first."""
-    table = _occupation_phrases()
-    out: list[tuple[int, int, str]] = []
-    i = 0
-    low = [w.lower() for w in words]
-    while i < len(low):
-        for n in (3, 2, 1):
-            key = tuple(low[i : i + n])
-            if len(key) == n and key in table:
-                out.append((i, i + n, table[key]))
-                i += n
-                break
-        else:
-            i += 1
-    return out
 
 
 def _list_head(doc: Doc, mention: Mention, by_end: dict[int, Mention]) -> Mention:
@@ -280,12 +257,6 @@ def _ages_in(doc: Doc, start: int, end: int, e: int) -> list[Fact]:
     return []
 
 
-AMBIGUOUS_ETHNIC = wordset("she yi li dai bai dong han hui tu qiang dong")
-_ETHNIC_CONTEXT = wordset(
-    "chinese minority nationality ethnic people man woman men women muslim muslims"
-)
-
-
 def is_ethnic_word(toks: list[Token], i: int) -> bool:
     """True when token i names an ethnic group ('Tibetan', 'Uighur', 'ethnic Hui')."""
     lex = lexicon()
@@ -297,7 +268,7 @@ def is_ethnic_word(toks: list[Token], i: int) -> bool:
     if tok.lower in AMBIGUOUS_ETHNIC:
         prev = toks[i - 1].lower if i > 0 else ""
         nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
-        return prev == "ethnic" or nxt in _ETHNIC_CONTEXT
+        return prev == "ethnic" or nxt in ETHNIC_CONTEXT
     return True
 
 
