@@ -124,3 +124,11 @@ def test_extract_records_the_pipeline_that_made_it() -> None:
     from docket.extract import DEFAULT_STEPS
 
     assert extract("Police detained Li Bo.").pipeline == DEFAULT_STEPS
+
+
+def test_extract_preload_is_idempotent() -> None:
+    from docket.extract import preload
+
+    preload()
+    preload()
+    assert extract("Police detained Li Bo on May 3, 2015.").persons[0].name == "Li Bo"
