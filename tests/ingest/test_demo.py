@@ -6,6 +6,7 @@ from importlib import resources
 import pytest
 
 from docket.cases.models import Claim, Person
+from docket.cases.selectors import person_page, person_to_contract
 from docket.core.models import AuditEvent
 from docket.core.selectors import audit_verify_chain
 from docket.evidence.models import Source
@@ -50,3 +51,19 @@ def test_demo_load_ingests_the_reports_once():
     assert (Source.objects.count(), Person.objects.count(), Claim.objects.count()) == counts
     assert AuditEvent.objects.count() == audit_rows
     assert audit_verify_chain().ok
+
+
+def test_demo_person_page_shows_ikram_nurmehmet(users):
+    demo_load(actor="system:test")
+    viewer = users["viewer"]
+    [ikram] = Person.objects.filter(names__text="Ikram Nurmehmet")
+    page = person_page(user=viewer, person_id=ikram.pk)
+    assert page.summary.name == "Ikram Nurmehmet"
+    [sentence] = page.sentences
+    assert sentence.text.startswith("78 months")
+    contract = person_to_contract(person=ikram, user=viewer)
+    assert contract["court"] == "Urumqi Intermediate People's Court"
+    assert contract["facility"] == "Urumqi No. 1 Detention Center"
+    assert contract["charge_categories"] == ["terrorism"]
+    assert {"torture", "coerced_confession", "family_not_notified"} <= set(contract["allegations"])
+    assert [c.case.title for c in page.cases] == ["Ikram Nurmehmet and 4 others"]
