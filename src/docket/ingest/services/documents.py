@@ -6,6 +6,7 @@ of it or none of it, and a re-run finds the source stored (same SHA-256) or not 
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from dataclasses import dataclass
 from importlib import metadata
@@ -29,6 +30,7 @@ from docket.core.confidentiality import Level
 from docket.core.errors import field_error
 from docket.evidence.models import Source
 from docket.evidence.services import source_create
+from docket.extract import DEFAULT_STEPS
 from docket.ingest import matching
 from docket.ingest.facts import Fact, InstitutionRef, PersonPlan, plan_person
 from docket.ingest.grouping import case_title, group_persons
@@ -39,8 +41,10 @@ logger = logging.getLogger(__name__)
 
 
 def extractor_method() -> str:
-    """How the claims of a run are made: `extractor:docket.extract <version>`."""
-    return f"extractor:docket.extract {metadata.version('docket')}"
+    """How the claims of a run are made: `extractor:docket.extract <version>+<steps>`, the
+    package version and a digest of the versioned pipeline steps (the audit lists them)."""
+    steps = hashlib.sha256(" ".join(DEFAULT_STEPS).encode()).hexdigest()[:8]
+    return f"extractor:docket.extract {metadata.version('docket')}+{steps}"
 
 
 @dataclass(frozen=True)
@@ -178,6 +182,7 @@ def document_ingest(
         after={
             "source": source.pk,
             "method": method,
+            "pipeline": list(DEFAULT_STEPS),
             "auto_accepted": auto_accept,
             "persons": counts["persons"],
             "claims": counts["claims"],
