@@ -75,30 +75,16 @@ def ingest(
     finds becomes suggested claims citing its words, with the existing persons each
     extracted person may be. Exit status 1 when a document failed.
     """
-    from django.core.exceptions import ImproperlyConfigured
-
     from docket.cli import _django
 
     limit = _tunable_seconds("DOCKET_EXTRACT_TIME_LIMIT")
     max_bytes = tunables.get_int("DOCKET_MAX_UPLOAD_MB") * MB
-    try:
-        _django.setup()
-    except ImproperlyConfigured as exc:
-        raise click.ClickException(str(exc)) from exc
-    import logging
+    with _django.clear_errors():
+        from docket.accounts.selectors import user_get_by_username
+        from docket.ingest.runner import count_documents, ingest_run
 
-    from django.db import DatabaseError
-
-    from docket.accounts.selectors import user_get_by_username
-    from docket.core.errors import ApplicationError
-    from docket.ingest.runner import count_documents, ingest_run
-
-    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings on odd PDFs are noise
-    for name in ("docket.evidence", "docket.ingest"):  # each document is reported below
-        if logging.getLogger(name).getEffectiveLevel() == logging.INFO:
-            logging.getLogger(name).setLevel(logging.WARNING)
-    reporter = _Reporter(as_json=as_json, show_bar=sys.stderr.isatty() and not as_json)
-    try:
+        _quiet_per_document_logs()
+        reporter = _Reporter(as_json=as_json, show_bar=sys.stderr.isatty() and not as_json)
         actor = user_get_by_username(username=username) if username else "system:ingest"
         if reporter.show_bar:
             reporter.total = count_documents(paths)
@@ -115,15 +101,19 @@ def ingest(
                 time_limit=limit,
                 on_result=reporter.update,
             )
-    except ApplicationError as exc:
-        raise click.ClickException(str(exc)) from exc
-    except DatabaseError as exc:
-        raise click.ClickException(
-            f"the database is not ready ({exc}); run `docket demo` or `docket manage migrate`"
-        ) from exc
     reporter.summary(summary)
     if summary.documents_failed:
         sys.exit(1)
+
+
+def _quiet_per_document_logs() -> None:
+    """Each document is reported by the command: its INFO log lines would say it twice."""
+    import logging
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings on odd PDFs are noise
+    for name in ("docket.evidence", "docket.ingest", "docket.cases.services"):
+        if logging.getLogger(name).getEffectiveLevel() == logging.INFO:
+            logging.getLogger(name).setLevel(logging.WARNING)
 
 
 class _Reporter:
