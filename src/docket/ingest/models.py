@@ -20,7 +20,6 @@ class Ingestion(models.Model):
         "evidence.Source", on_delete=models.PROTECT, related_name="ingestion"
     )
     method = models.CharField(max_length=200, help_text="extractor:<name> <version>")
-    actor = models.CharField(max_length=150, help_text="User name or system:<name>")
     ingested_at = models.DateTimeField(auto_now_add=True)
     auto_accepted = models.BooleanField(default=False)
     persons = models.IntegerField(default=0)
@@ -49,7 +48,6 @@ class ExtractedPerson(models.Model):
     )
     role = models.CharField(max_length=16)
     count = models.IntegerField(default=1)
-    named = models.BooleanField(default=True)
     decision = models.CharField(max_length=10, default=PENDING)
     auto_linked = models.BooleanField(default=False)
     decided_by = models.ForeignKey(

@@ -25,7 +25,7 @@ from docket.cases.services import (
     claims_bulk_create,
     institution_create,
 )
-from docket.core.audit import Actor, actor_fields, audit_record
+from docket.core.audit import Actor, audit_record
 from docket.core.confidentiality import Level
 from docket.core.errors import field_error
 from docket.evidence.models import Source
@@ -159,9 +159,7 @@ def document_ingest(
     ]
     case_of = _cases(actor, persons, source, confidentiality)
     method = extractor_method()
-    ingestion = Ingestion.objects.create(
-        source=source, method=method, actor=actor_fields(actor)[0], auto_accepted=auto_accept
-    )
+    ingestion = Ingestion.objects.create(source=source, method=method, auto_accepted=auto_accept)
     records, proposed = _records(actor, plans, source, case_of, confidentiality)
     written = claims_bulk_create(
         actor=actor, records=records, method=method, accept=auto_accept, skip_invalid=True
@@ -269,7 +267,6 @@ def _stage(
                 case=case_of.get(plan.position),
                 role=plan.role,
                 count=plan.count,
-                named=bool(plan.names),
                 decision=_decision(
                     linked=linked, auto_accept=auto_accept, candidates=bool(proposals)
                 ),
