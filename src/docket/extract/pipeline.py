@@ -57,16 +57,16 @@ def step(
 
 DEFAULT_STEPS = (
     "tokens.v1",
-    "sentences.v1",
+    "sentences.v2",
     "dates.v1",
     "terms.v1",
     "institutions.v1",
     "charges.v1",
     "persons.v1",
-    "events.v1",
+    "events.v2",
     "attributes.v1",
     "allegations.v1",
-    "attribution.v1",
+    "attribution.v2",
 )
 
 

@@ -10,7 +10,7 @@ from docket.extract.doc import Doc, Fact, Mention, Token
 from docket.extract.lexicon import lexicon
 from docket.extract.numbers import NUMBER, parse_count
 from docket.extract.pipeline import step
-from docket.extract.shapes import AMBIGUOUS_ETHNIC, ETHNIC_CONTEXT, occupations_in
+from docket.extract.shapes import AMBIGUOUS_ETHNIC, is_ethnic_word, occupations_in
 from docket.extract.text import is_apposition_mark, wordset
 
 _SEX_WORDS = {
@@ -255,21 +255,6 @@ def _ages_in(doc: Doc, start: int, end: int, e: int) -> list[Fact]:
             a, b = m.span(group)
             return [Fact("age", age, (start + a, start + b), e)]
     return []
-
-
-def is_ethnic_word(toks: list[Token], i: int) -> bool:
-    """True when token i names an ethnic group ('Tibetan', 'Uighur', 'ethnic Hui')."""
-    lex = lexicon()
-    tok = toks[i]
-    if tok.lower not in lex.ethnic or not tok.text[:1].isupper():
-        return False
-    if i + 1 < len(toks) and toks[i + 1].text[:1].isupper() and toks[i + 1].lower not in lex.ethnic:
-        return False  # part of a name: "Tibetan Autonomous Prefecture", "Han Dongfang"
-    if tok.lower in AMBIGUOUS_ETHNIC:
-        prev = toks[i - 1].lower if i > 0 else ""
-        nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
-        return prev == "ethnic" or nxt in ETHNIC_CONTEXT
-    return True
 
 
 _PERPETRATOR_WORDS = wordset(

@@ -1,10 +1,19 @@
-"""attribution.v1: resolve pronouns, give every fact to the person it is about, and build
+"""attribution.v2: resolve pronouns, give every fact to the person it is about, and build
 the contract's Person records with evidence spans.
 
-Who a fact belongs to is decided by position, the way a reader does it: the object of an
-active verb ("officials detained X") or the subject of a passive one ("X was detained"),
-else the nearest person before the fact in its clause, else the person the text is about
-at that point.
+Who a fact belongs to is decided by position, the way a reader does it: the person a
+possessive names ("his trial", "Nurmehmet's sentence"), the object of an active verb
+("officials detained X") or the subject of a passive one ("X was detained"), else the
+nearest person before the fact in its clause, else the person the text is about at that
+point. A step that happens to people in general ("Uyghurs ... have been detained") goes to
+no one beyond its own clause. Sources, relatives and others who were not themselves held,
+tried or sentenced (bystanders) take no sentence, court, facility, charge or allegation: in
+"... after unfair trials," Wang said" the words are hers, the facts are someone else's. The
+name after "brother of" is the person the apposition hangs on, not the subject of what
+follows ("Zaur, brother of the blogger Emin, arrested on 3 April 2015").
+
+attribution.v1 (the first version) was replaced before any release: its rules run through
+assemble.py, and keeping both would have doubled that module.
 """
 
 from __future__ import annotations
@@ -14,6 +23,7 @@ from bisect import bisect_left, bisect_right
 
 from docket.extract.assemble import (
     APPEAL,
+    VICTIM_EVENTS,
     Bag,
     doc_ethnicity,
     fill_from_case,
@@ -29,6 +39,8 @@ from docket.extract.text import wordset
 _LIST_GAP = re.compile(
     r"^(?:\s*(?:,|and|;|\(|\)|\(\s*(?:age\s*|aged\s*)?\d{1,3}\s*\)|\d{1,3}(?=\s*,)))+\s*$"
 )
+_POSSESSIVE_PRONOUNS = wordset("his her their")
+_GAP_AFTER_POSSESSOR = re.compile(r"^(?:'s?)?\s+$")
 _AFTER_OBJECT_HER = wordset(
     "to in on at for with and from into by after before during until since as while when "
     "because that who which without under over about again back away out up down home free "
@@ -55,6 +67,13 @@ class Attributor:
                 continue  # "his business partners": the partners, not him, are meant
             self.resolved.append((m, owners))
         self.resolved.sort(key=lambda r: r[0].span)
+        self._possessors: dict[int, list[int]] = {}  # end of "his" / "Tashi's" -> owners
+        for i, m in enumerate(doc.mentions):
+            word = doc.norm[m.span[0] : m.span[1]].lower()
+            if m.kind == "pronoun" and word in _POSSESSIVE_PRONOUNS and doc.targets.get(i):
+                self._possessors[m.span[1]] = doc.targets[i]
+            elif m.kind in ("name", "short") and doc.norm.startswith("'", m.span[1]):
+                self._possessors[m.span[1]] = [m.entity]
         self._starts = [m.span[0] for m, _ in self.resolved]
         self._open = [(m, o) for m, o in self.resolved if not self._blocked(o)]
         self._open_ends = [m.span[1] for m, _ in self._open]
@@ -134,6 +153,24 @@ class Attributor:
         match = re.match(r"\s*'s?\s+(\w+(?:-in-law)?)", after)
         return bool(match and match.group(1) in lexicon().kinship)
 
+    def _hangs_on(self, m: Mention) -> bool:
+        """'Tsering Kyipo's father', "Nurmehmet's case", 'brother of the blogger Emin
+        Akhundov': the name another noun hangs on is not the subject or object of a verb."""
+        after = self.doc.norm[m.span[1] : m.span[1] + 30].lower()
+        if m.kind != "pronoun" and re.match(r"\s*'s?\s+\w", after):
+            return True
+        before = self.doc.norm[max(0, m.span[0] - 50) : m.span[0]].lower()
+        of = re.search(r"\b([\w-]+)\s+of\s+(?:the\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}$", before)
+        return bool(of and of.group(1) in lexicon().kinship)
+
+    def possessor(self, pos: int) -> list[int]:
+        """Owners of the possessive right before `pos`: 'his trial', "Tashi's sentence"."""
+        for end in range(pos, max(-1, pos - 4), -1):
+            owners = self._possessors.get(end)
+            if owners and _GAP_AFTER_POSSESSOR.match(self.doc.norm[end:pos]):
+                return owners
+        return []
+
     # -- owners ---------------------------------------------------------------------------
     def _in(self, lo: int, hi: int) -> list[tuple[Mention, list[int]]]:
         """Resolved mentions inside [lo, hi), in text order."""
@@ -161,31 +198,35 @@ class Attributor:
             j += step
         return owners
 
-    def before(self, pos: int, lo: int, skip_possessors: bool = False) -> list[int]:
-        items = self._in(lo, pos)
+    def before(self, pos: int, lo: int, skip: frozenset[int] = frozenset()) -> list[int]:
+        items = [it for it in self._in(lo, pos) if not all(o in skip for o in it[1])]
         for k in range(len(items) - 1, -1, -1):
-            if skip_possessors and self._is_possessor(items[k][0]):
+            if self._hangs_on(items[k][0]):
                 continue
             return self._list_from(items, k, -1)
         return []
 
-    def after(self, pos: int, hi: int) -> list[int]:
-        items = self._in(pos, hi)
+    def after(self, pos: int, hi: int, skip: frozenset[int] = frozenset()) -> list[int]:
+        items = [it for it in self._in(pos, hi) if not all(o in skip for o in it[1])]
         for k in range(len(items)):
-            if self._is_possessor(items[k][0]):
+            if self._hangs_on(items[k][0]):
                 continue
             return self._list_from(items, k, 1)
         return []
 
-    def focus(self, pos: int) -> list[int]:
+    def focus(self, pos: int, skip: frozenset[int] = frozenset()) -> list[int]:
         """The person the text is about at `pos`: the latest mention before it."""
         k = bisect_right(self._open_ends, pos)
         # ends are not sorted when mentions nest; step back to the last one that ends in time
         while k > 0 and self._open_ends[k - 1] > pos:
             k -= 1
+        while k > 0 and all(o in skip for o in self._open[k - 1][1]):
+            k -= 1
         if k > 0:
             return self._open[k - 1][1]
         j = bisect_left(self._open_starts, pos)
+        while j < len(self._open) and all(o in skip for o in self._open[j][1]):
+            j += 1
         return self._open[j][1] if j < len(self._open) else []
 
     def _blocked(self, owners: list[int]) -> bool:
@@ -193,35 +234,51 @@ class Attributor:
 
     def event_owners(self, ev: EventMention) -> list[int]:
         doc = self.doc
+        owned = self.possessor(ev.span[0])
+        if owned:
+            return owned
         clause = doc.clauses[doc.clause_of(ev.span[0])]
         sent = doc.sents[doc.sent_of(ev.span[0])]
         if ev.passive:
             found = self.before(ev.span[0], clause.start)
         else:
             found = self.after(ev.span[1], clause.end) or self.before(ev.span[0], clause.start)
+        if ev.generic:
+            return found
         return found or self.before(ev.span[0], sent[0]) or self.focus(ev.span[0])
 
     def near_owners(
-        self, span: Span, events: list[tuple[EventMention, list[int]]] | None = None
+        self,
+        span: Span,
+        events: list[tuple[EventMention, list[int]]] | None = None,
+        skip: frozenset[int] = frozenset(),
     ) -> list[int]:
-        """Owners of a fact at `span`: nearest person before it in its clause, else the
-        owners of a related event in its sentence, else the nearest in the sentence."""
+        """Owners of a fact at `span`: the possessor right before it, else the nearest
+        person before it in its clause, else the owners of a related event in its sentence,
+        else the nearest in the sentence; never one in `skip`."""
         doc = self.doc
+        owned = [o for o in self.possessor(span[0]) if o not in skip]
+        if owned:
+            return owned
         clause = doc.clauses[doc.clause_of(span[0])]
         sent_i = doc.sent_of(span[0])
         sent = doc.sents[sent_i]
-        found = self.before(span[0], clause.start, skip_possessors=True)
+        found = self.before(span[0], clause.start, skip)
         if found:
             return found
         if events:
-            same = [(ev, o) for ev, o in events if ev.sent == sent_i and o]
+            same = [
+                (ev, kept)
+                for ev, o in events
+                if ev.sent == sent_i and (kept := [x for x in o if x not in skip])
+            ]
             if same:
                 same.sort(key=lambda x: abs(x[0].span[0] - span[0]))
                 return same[0][1]
         return (
-            self.after(span[1], clause.end)
-            or self.before(span[0], sent[0], skip_possessors=True)
-            or self.focus(span[0])
+            self.after(span[1], clause.end, skip)
+            or self.before(span[0], sent[0], skip)
+            or self.focus(span[0], skip)
         )
 
 
@@ -266,21 +323,30 @@ def build_persons(doc: Doc) -> list[Person]:
         owned_events.append((ev, owners))
         for o in owners:
             bags[o].events.append(ev)
-    sentence_events = [(ev, o) for ev, o in owned_events if ev.kind in ("sentence", "trial")]
+    held = {o for ev, owners in owned_events if ev.kind in VICTIM_EVENTS for o in owners}
+    roles = {f.entity for f in doc.facts if f.field == "role" and f.entity is not None}
+    bystanders = frozenset(
+        e
+        for e, ent in enumerate(doc.entities)
+        if (ent.role_hint or e in roles) and not ent.group and e not in held
+    )
+    sentence_events = [
+        (ev, o) for ev, o in owned_events if ev.kind in ("sentence", "trial", "conviction")
+    ]
     paired = _respectively(doc, att)
     for term in doc.terms:
         owners = (
             paired.get(term.span)
             or _term_for(doc, term.span, att)
-            or att.near_owners(term.span, sentence_events)
+            or att.near_owners(term.span, sentence_events, bystanders)
         )
         for o in owners:
             bags[o].terms.append((term.span, term.sentence, term.kind))
     for inst in doc.institutions:
         if inst.kind == "court":
-            owners = att.near_owners(inst.span, sentence_events)
+            owners = att.near_owners(inst.span, sentence_events, bystanders)
             inst_sent = doc.sent_of(inst.span[0])
-            same = [o for ev, o in sentence_events if ev.sent == inst_sent]
+            same = [o for ev, o in sentence_events if ev.sent == inst_sent and o]
             if same:
                 owners = same[0]
             clause = doc.clauses[doc.clause_of(inst.span[0])]
@@ -288,13 +354,18 @@ def build_persons(doc: Doc) -> list[Person]:
             for o in owners:
                 bags[o].courts.append((inst.span, inst.name, appeal))
         else:
-            for o in att.near_owners(inst.span):
+            for o in att.near_owners(inst.span, None, bystanders):
                 bags[o].facilities.append((inst.span, inst.name, inst.subtype))
     for ch in doc.charges:
-        for o in att.near_owners(ch.span, owned_events):
+        for o in att.near_owners(ch.span, owned_events, bystanders):
             bags[o].charges.append((ch.span, ch.text, ch.categories, ch.stage, ch.statute))
     for f in doc.facts:
-        owners = [f.entity] if f.entity is not None else att.near_owners(f.span)
+        if f.entity is not None:
+            owners = [f.entity]
+        elif f.field == "allegation":
+            owners = att.near_owners(f.span, None, bystanders)
+        else:
+            owners = att.near_owners(f.span)
         for o in owners:
             bags[o].facts.setdefault(f.field, []).append((f.value, f.span))
     for i, m in enumerate(doc.mentions):
@@ -315,10 +386,10 @@ def build_persons(doc: Doc) -> list[Person]:
 
 
 @step(
-    "attribution.v1",
+    "attribution.v2",
     requires=("mentions", "events", "terms", "institutions", "charges", "facts"),
     provides=("persons",),
 )
-def attribution_v1(doc: Doc) -> None:
+def attribution_v2(doc: Doc) -> None:
     """Give each fact to its person and build the Person records."""
     doc.persons = build_persons(doc)

@@ -1,5 +1,12 @@
-"""events.v1: typed steps at trigger words (detained, sentenced, released...) with the date
-that goes with each one in its clause."""
+"""Typed steps at trigger words (detained, sentenced, released...) with the date that goes
+with each one in its clause.
+
+events.v1: the first version. events.v2: "convicted" and "found guilty" are a conviction,
+not a sentence; "was held", "held him", "held ... since" and "held in <a facility>" are
+custody; a step in a question ("whether he had been tried") is no event; and a step that
+happens to people in general ("Uyghurs who have been abroad have been detained") is marked
+`generic`, so that attribution gives it to no one in particular.
+"""
 
 from __future__ import annotations
 
@@ -8,42 +15,37 @@ from bisect import bisect_left
 
 from docket.extract.doc import DateMention, Doc, EventMention
 from docket.extract.pipeline import step
+from docket.extract.shapes import GROUP_NOUNS
 
-# Multi-word triggers first; "took X away" and "took X into custody" allow words between.
-_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
-    (
-        "detention",
-        re.compile(
-            r"\b(?:(?:criminally|administratively|forcibly|secretly|illegally|reportedly"
-            r"|again|briefly|also|later|subsequently|first|initially|allegedly)\s+)?"
-            r"(?:detain(?:ed|ing|s)?|apprehend(?:ed|ing)|seiz(?:ed|ing)|abduct(?:ed|ing)"
-            r"|kidnapp?(?:ed|ing)|round(?:ed)? up|picked up|taken away|taken from|taken into "
-            r"(?:police )?(?:custody|detention)|took\s+(?:\w+\s+){0,6}?(?:away|into (?:police )?"
-            r"(?:custody|detention))"
-            r"|took\s+(?:him|her|them)\b|interned|placed\s+(?:\w+\s+){0,2}under"
-            r" (?:residential surveillance|house arrest|detention)|disappeared|went missing"
-            r"|summoned|raided|put in detention|sent to (?:a |an )?(?:\w+\s+){0,3}(?:camp|center|"
-            r"centre|facility)|jailed)\b",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "detention",
-        re.compile(r"\b(?:date|time) of (?:detention|arrest|abduction|disappearance)\b", re.I),
-    ),
-    (
-        "arrest",
-        re.compile(r"\b(?:(?:formally|officially)\s+)?arrest(?:ed|ing)\b", re.IGNORECASE),
-    ),
-    (
-        "sentence",
-        re.compile(
-            r"\b(?:sentenc(?:ed|ing)|convicted|handed down|received (?:a |an )?(?:\w+\s+){0,3}"
-            r"sentence|imposed|gave (?:\w+\s+){1,3}(?:sentence|term))\b",
-            re.IGNORECASE,
-        ),
-    ),
-    ("trial", re.compile(r"\b(?:tried|heard (?:\w+\s+){0,2}case|stood trial|trial)\b", re.I)),
+Triggers = list[tuple[str, re.Pattern[str]]]
+
+_DETAIN_ADVERB = (
+    r"(?:(?:criminally|administratively|forcibly|secretly|illegally|reportedly"
+    r"|again|briefly|also|later|subsequently|first|initially|allegedly)\s+)?"
+)
+_DETAIN_VERBS = (
+    r"detain(?:ed|ing|s)?|apprehend(?:ed|ing)|seiz(?:ed|ing)|abduct(?:ed|ing)"
+    r"|kidnapp?(?:ed|ing)|round(?:ed)? up|picked up|taken away|taken from|taken into "
+    r"(?:police )?(?:custody|detention)|took\s+(?:\w+\s+){0,6}?(?:away|into (?:police )?"
+    r"(?:custody|detention))"
+    r"|took\s+(?:him|her|them)\b|interned|disappeared|went missing"
+    r"|summoned|raided|put in detention|jailed"
+)
+_TRIAL = ("trial", re.compile(r"\b(?:tried|heard (?:\w+\s+){0,2}case|stood trial|trial)\b", re.I))
+# v2: not the "trial" of "pre-trial detention".
+_TRIAL_V2 = (
+    "trial",
+    re.compile(r"\b(?:tried|heard (?:\w+\s+){0,2}case|stood trial|(?<!-)trial)\b", re.I),
+)
+_LABELLED = (
+    "detention",
+    re.compile(r"\b(?:date|time) of (?:detention|arrest|abduction|disappearance)\b", re.I),
+)
+_ARREST = (
+    "arrest",
+    re.compile(r"\b(?:(?:formally|officially)\s+)?arrest(?:ed|ing)\b", re.IGNORECASE),
+)
+_LATER_STEPS: Triggers = [
     (
         "release",
         re.compile(
@@ -60,6 +62,81 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("transfer", re.compile(r"\b(?:transferred|moved)\b", re.IGNORECASE)),
 ]
+
+# Multi-word triggers first; "took X away" and "took X into custody" allow words between.
+_TRIGGERS: Triggers = [
+    (
+        "detention",
+        re.compile(
+            rf"\b{_DETAIN_ADVERB}(?:{_DETAIN_VERBS}|placed\s+(?:\w+\s+){{0,2}}under"
+            r" (?:residential surveillance|house arrest|detention)"
+            r"|sent to (?:a |an )?(?:\w+\s+){0,3}(?:camp|center|centre|facility))\b",
+            re.IGNORECASE,
+        ),
+    ),
+    _LABELLED,
+    _ARREST,
+    (
+        "sentence",
+        re.compile(
+            r"\b(?:sentenc(?:ed|ing)|convicted|handed down|received (?:a |an )?(?:\w+\s+){0,3}"
+            r"sentence|imposed|gave (?:\w+\s+){1,3}(?:sentence|term))\b",
+            re.IGNORECASE,
+        ),
+    ),
+    _TRIAL,
+    *_LATER_STEPS,
+]
+
+# Custody: "was held", "held him", "held ... since May 2018", "held in pre-trial detention";
+# the trigger is the word "held" (the group named `t`).
+_HELD = re.compile(
+    r"\b(?:(?:was|were|been|being|is|are|remains?|remained)\s+(?:\w+ly\s+|also\s+|still\s+"
+    r"|later\s+|then\s+|first\s+){0,2}(?P<t>held)\b"
+    r"|(?P<t2>held)\s+(?:him|her|them)\b"
+    r"|(?P<t3>held)\s+(?:[\w-]+\s+){0,4}?since\b"
+    r"|(?P<t4>held)\s+(?:in|under)\s+(?:pre-?trial\s+|administrative\s+|criminal\s+)?"
+    r"(?:detention|custody|incommunicado|solitary))",
+    re.IGNORECASE,
+)
+_TRIGGERS_V2: Triggers = [
+    (
+        "detention",
+        re.compile(
+            rf"\b{_DETAIN_ADVERB}(?:{_DETAIN_VERBS}|intercept(?:ed|ing)"
+            r"|took\s+(?:[\w,'-]+\s+){0,8}?(?:into (?:police )?(?:custody|detention)"
+            r"|to (?:the |a )?(?:[\w'-]+\s+){0,3}?(?:PSB|police|public security|detention|camp"
+            r"|prison)\b)"
+            r"|(?:placed|put)\s+(?:[\w,'-]+\s+){0,6}?(?:under|in|into)"
+            r"(?:\s+(?:administrative|criminal|formal|\W*soft))?\s+\W*(?:residential surveillance"
+            r"|surveillance|house arrest|detention|custody)"
+            r"|sent to (?:a |an )?(?:[\w\"'-]+\s+){0,4}(?:camp|center|centre|facility)"
+            r"|serv(?:e|ed|ing)\s+(?:\w+\s+){0,4}?(?:in\s+|of\s+)?administrative detention)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    _LABELLED,
+    _ARREST,
+    (
+        "conviction",
+        re.compile(r"\b(?:convicted|found\s+(?:\w+\s+){0,2}?guilty)\b", re.IGNORECASE),
+    ),
+    (
+        "sentence",
+        re.compile(
+            r"\b(?:sentenc(?:ed|ing)|handed down|received (?:a |an )?(?:\w+\s+){0,3}"
+            r"sentence|imposed|gave (?:\w+\s+){1,3}(?:sentence|term))\b",
+            re.IGNORECASE,
+        ),
+    ),
+    _TRIAL_V2,
+    *_LATER_STEPS,
+    ("custody", _HELD),
+]
+# "held in Gobustan Prison": custody when a named place of detention follows.
+_HELD_IN = re.compile(r"\bheld\s+(?:\w+\s+){0,2}?(?:in|at)\s+(?:the\s+)?", re.IGNORECASE)
+# "did not know whether he had been tried or sentenced": a question, not an event.
+_HEDGED = re.compile(r"\b(?:whether|if)\b(?:\s+[\w'-]+,?){0,6}\s*$", re.IGNORECASE)
 _CALL_FOR = re.compile(
     r"\b(?:should|must|call\w*\s+for|urg\w*|demand\w*|press\w*\s+for|appeal\w*\s+for"
     r"|seek\w*|campaign\w*\s+for|to be)\b[^.;]*$",
@@ -72,8 +149,38 @@ _NEGATED = re.compile(
 _PASSIVE = re.compile(
     r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+){0,2}$", re.IGNORECASE
 )
+# v2: "were also convicted", "was later sentenced", "had then been detained".
+_PASSIVE_V2 = re.compile(
+    r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:(?:\w+ly|also|later|then|again|first"
+    r"|still|subsequently|once|twice|each|all|both|never|not)\s+){0,2}$",
+    re.IGNORECASE,
+)
 _POST_LIMIT = 140
 _POST_LEAN = 0.8
+
+# People in general, not counted ("Uyghurs", "many Tibetans", "hundreds of thousands of
+# Uyghurs", "young Uyghurs"): a bare or vaguely quantified plural of a group noun.
+_VAGUE = (
+    r"(?:many|most|some|other|numerous|countless|more|several|ordinary|young|innocent"
+    r"|(?:tens|hundreds)\s+of\s+thousands\s+of|(?:hundreds|thousands|millions)\s+of)"
+)
+_DETERMINERS = (
+    r"(?:the|these|those|this|his|her|their|its|our|two|three|four|five|six|seven|eight"
+    r"|nine|ten|dozen|of|all|both|each|\d+)"
+)
+_GENERIC_NP = rf"(?:{_VAGUE}\s+){{0,2}}(?:(?!{_DETERMINERS}\b)[A-Za-z-]+\s+)?(?:{GROUP_NOUNS})\b"
+_NOT_GENERIC_BEFORE = re.compile(rf"\b{_DETERMINERS}\s*$", re.IGNORECASE)
+# "between their detention and the trial": a step named as a noun of particular people.
+_NOMINAL = re.compile(r"\b(?:the|his|her|their|its)\s+$", re.IGNORECASE)
+# Subject at the start of the sentence (after an opening phrase and comma), or the head of
+# a relative clause the step is in ("Uyghurs who have been abroad ... have been detained").
+_GENERIC_SUBJECT = re.compile(
+    rf"^(?:[^,;]{{0,80}},\s*)?(?P<np>{_GENERIC_NP})(?:\s+(?:who|that|with|from|in)\b|"
+    rf"\s+(?:have|had|are|were|continue|been)\b)",
+    re.IGNORECASE,
+)
+# ... but not "detained monks Gedun Dragpa and Choeying Kalden": a noun before names.
+_GENERIC_OBJECT = re.compile(rf"^\s+(?P<np>{_GENERIC_NP})(?!\s+(?-i:[A-Z]))", re.IGNORECASE)
 
 
 def _pick_date(
@@ -106,22 +213,52 @@ def _pick_date(
     return pre[-1] if pre else None
 
 
-@step("events.v1", requires=("norm", "clauses", "dates"), provides=("events",))
-def events_v1(doc: Doc) -> None:
-    """Find detentions, arrests, sentences, trials, releases and deaths, each with its date."""
+# Steps that happen to a detainee; a death or a notice may concern anyone.
+_PERSONAL = frozenset({"detention", "arrest", "custody", "conviction", "sentence", "trial"})
+
+
+def _is_generic(doc: Doc, a: int, b: int, passive: bool) -> bool:
+    """True when the people the step at [a, b) happens to are people in general."""
+    sent = doc.sents[doc.sent_of(a)]
+    before = doc.norm[sent[0] : a]
+    if _NOMINAL.search(before[-8:]):
+        return False
+    m = _GENERIC_SUBJECT.match(before)
+    if m and not _NOT_GENERIC_BEFORE.search(before[: m.start("np")]):
+        return True
+    if not passive:
+        m = _GENERIC_OBJECT.match(doc.norm, b, sent[1])
+        return bool(m)
+    return False
+
+
+def _find(doc: Doc, triggers: Triggers, *, v2: bool) -> list[EventMention]:
     found: list[tuple[str, int, int]] = []
     taken = bytearray(len(doc.norm) + 1)
-    for kind, pattern in _TRIGGERS:
+    for kind, pattern in triggers:
         for m in pattern.finditer(doc.norm):
             a, b = m.span()
+            if kind == "custody":
+                group = next(g for g in ("t", "t2", "t3", "t4") if m.group(g))
+                a, b = m.span(group)
             if any(taken[a:b]):
                 continue
             if kind == "release" and _CALL_FOR.search(doc.norm[max(0, a - 40) : a]):
                 continue  # "should be immediately freed": a call, not an event
             if kind != "notification" and _NEGATED.search(doc.norm[max(0, a - 30) : a]):
                 continue  # "authorities had not detained her"
+            if v2 and _HEDGED.search(doc.norm[max(0, a - 50) : a]):
+                continue
             taken[a:b] = b"\x01" * (b - a)
             found.append((kind, a, b))
+    if v2:
+        for inst in doc.institutions:
+            if inst.kind != "facility":
+                continue
+            for m in _HELD_IN.finditer(doc.norm, max(0, inst.span[0] - 30), inst.span[0]):
+                if m.end() == inst.span[0] and not any(taken[m.start() : m.start() + 4]):
+                    found.append(("custody", m.start(), m.start() + 4))
+                    taken[m.start() : m.start() + 4] = b"\x01" * 4
     found.sort(key=lambda f: f[1])
     dates = [d for d in doc.dates if not d.citation]
     date_starts = [d.span[0] for d in dates]
@@ -135,6 +272,19 @@ def events_v1(doc: Doc) -> None:
         t_hi = bisect_left(starts, clause.end)
         others = [s for s in starts[t_lo:t_hi] if s != a]
         date = _pick_date(a, b, (clause.start, clause.end), dates[lo:hi], others)
-        passive = bool(_PASSIVE.search(doc.norm[max(0, a - 40) : a]))
-        events.append(EventMention(kind, (a, b), date, passive, clause.sent))
-    doc.events = events
+        passive = bool((_PASSIVE_V2 if v2 else _PASSIVE).search(doc.norm[max(0, a - 40) : a]))
+        generic = v2 and kind in _PERSONAL and _is_generic(doc, a, b, passive)
+        events.append(EventMention(kind, (a, b), date, passive, clause.sent, generic))
+    return events
+
+
+@step("events.v1", requires=("norm", "clauses", "dates"), provides=("events",))
+def events_v1(doc: Doc) -> None:
+    """Find detentions, arrests, sentences, trials, releases and deaths, each with its date."""
+    doc.events = _find(doc, _TRIGGERS, v2=False)
+
+
+@step("events.v2", requires=("norm", "clauses", "dates", "institutions"), provides=("events",))
+def events_v2(doc: Doc) -> None:
+    """As events.v1, with convictions, custody, questions skipped and generic steps marked."""
+    doc.events = _find(doc, _TRIGGERS_V2, v2=True)

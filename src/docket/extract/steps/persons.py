@@ -21,7 +21,7 @@ from docket.extract.doc import Doc, Entity, Mention
 from docket.extract.lexicon import lexicon
 from docket.extract.numbers import NUMBER, parse_count
 from docket.extract.pipeline import step
-from docket.extract.shapes import is_organization, is_place
+from docket.extract.shapes import GROUP_NOUNS, is_organization, is_place
 
 # Han, Tibetan, Arabic (Uyghur), Cyrillic and Mongolian letters, with name separators.
 _OTHER_SCRIPT = re.compile(
@@ -44,20 +44,10 @@ _PRONOUNS = {
 }
 
 
-_GROUP_NOUNS = (
-    "people|persons|individuals|men|women|males|females|youths|teenagers|children|students"
-    "|monks|nuns|practitioners|petitioners|relatives|family members|business partners|partners"
-    "|activists|lawyers|villagers|farmers|herders|nomads|protesters|protestors|demonstrators"
-    "|christians|catholics|protestants|believers|members|detainees|defendants|co-defendants"
-    "|others|laypersons|laymen|teachers|workers|journalists|writers|bloggers|colleagues"
-    "|associates|employees|leaders|imams|pastors|priests|worshippers|muslims|brothers|sisters"
-    "|sons|daughters|residents|citizens|suspects|prisoners|classmates|friends|tibetans|uyghurs"
-    "|uighurs|kazakhs|kyrgyz|mongols|mongolians|huis|uzbeks"
-)
 _GROUP = re.compile(
     rf"(?<![\w-])(?:(?:all|the)\s+)?(?:(?:at least|more than|over|about|around|nearly|some)\s+)?"
     rf"(?P<num>{NUMBER})\s+(?:of\s+(?:his|her|their|the)\s+)?(?:other\s+|more\s+|additional\s+)?"
-    rf"(?P<mods>(?:[A-Za-z-]+\s+){{0,3}}?)(?P<noun>{_GROUP_NOUNS})\b",
+    rf"(?P<mods>(?:[A-Za-z-]+\s+){{0,3}}?)(?P<noun>{GROUP_NOUNS})\b",
     re.IGNORECASE,
 )
 
