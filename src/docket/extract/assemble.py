@@ -186,16 +186,23 @@ _AUTHORITY_WORDS = wordset(
 
 def _doc_occupation(doc: Doc) -> tuple[str, Span] | None:
     """The occupation the report names most often ('monks' of a monastery), if any; not one
-    that belongs to someone else ("his lawyer")."""
+    that belongs to someone else ("his lawyer", "told reporters", "brother of the blogger
+    Emin")."""
     counts: Counter[str] = Counter()
     first: dict[str, Span] = {}
     by_sent: dict[int, list[Token]] = {}
     for t in doc.tokens:
         by_sent.setdefault(t.sent, []).append(t)
+    kin_of = re.compile(r"\b(\w+(?:-in-law)?)\s+of\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?$")
     for toks in by_sent.values():
         for a, b, occ in occupations_in([t.text for t in toks]):
-            if occ in _AUTHORITY_WORDS or (a > 0 and toks[a - 1].lower in _POSSESSIVES):
-                continue  # "his lawyer said": someone else's occupation
+            if occ in _AUTHORITY_WORDS or (a > 0 and toks[a - 1].lower in _NOT_THEIRS):
+                continue  # "his lawyer said", "told reporters": someone else's occupation
+            if b < len(toks) and toks[b].lower in _SPEECH:
+                continue  # "Human rights defenders believe": the people speaking
+            kin = kin_of.search(doc.norm[max(0, toks[a].start - 40) : toks[a].start].lower())
+            if kin and kin.group(1) in lexicon().kinship:
+                continue  # "son of a farmer", "brother of the exiled blogger Emin"
             counts[occ] += 1
             first.setdefault(occ, (toks[a].start, toks[b - 1].end))
     if not counts:
@@ -204,7 +211,11 @@ def _doc_occupation(doc: Doc) -> tuple[str, Span] | None:
     return occ, first[occ]
 
 
-_POSSESSIVES = wordset("his her their its 's ' my our your")
+_SPEECH = wordset(
+    "said say says believe believed believes told reported report claim claimed stated noted "
+    "argue argued fear feared"
+)
+_NOT_THEIRS = wordset("his her their its 's ' my our your told tell tells telling informed")
 
 
 def share_one_term(doc: Doc, persons: list[Person]) -> None:

@@ -62,10 +62,10 @@ DEFAULT_STEPS = (
     "terms.v1",
     "institutions.v1",
     "charges.v1",
-    "persons.v1",
+    "persons.v2",
     "events.v2",
-    "attributes.v1",
-    "allegations.v1",
+    "attributes.v2",
+    "allegations.v2",
     "attribution.v2",
 )
 

@@ -40,6 +40,12 @@ _LIST_GAP = re.compile(
     r"^(?:\s*(?:,|and|;|\(|\)|\(\s*(?:age\s*|aged\s*)?\d{1,3}\s*\)|\d{1,3}(?=\s*,)))+\s*$"
 )
 _POSSESSIVE_PRONOUNS = wordset("his her their")
+# "Rahile Tursun, her husband Abdulla Hashim, and ...": a kinship word inside a list.
+_KIN_IN_LIST = re.compile(
+    r"(?<=,)\s*(?:his|her|their)\s+(?:wife|husband|son|daughter|brother|sister|father"
+    r"|mother|nephew|niece|cousin|uncle|aunt|brother-in-law|sister-in-law|son-in-law)\s+",
+    re.IGNORECASE,
+)
 _GAP_AFTER_POSSESSOR = re.compile(r"^(?:'s?)?\s+$")
 _AFTER_OBJECT_HER = wordset(
     "to in on at for with and from into by after before during until since as while when "
@@ -105,24 +111,34 @@ class Attributor:
             if m.plural:
                 doc.targets[i] = self._plural_targets(history, m)
                 continue
-            best: int | None = None
-            for h in reversed(history):
-                if m.sent - h.sent > 3:
-                    break
-                if h.kind == "group" or doc.entities[h.entity].group:
-                    continue
-                sex = known_sex.get(h.entity)
-                if sex is not None and m.sex is not None and sex != m.sex:
-                    continue
-                if self._is_possessor(h):
-                    continue
-                best = h.entity
-                break
+            # A quoted source is seldom the "he" of the facts around a quote: prefer anyone
+            # else in reach ("Whitfield said his trial lasted an hour": his = the detainee).
+            best = self._antecedent(history, m, known_sex, skip_sources=True)
+            if best is None:
+                best = self._antecedent(history, m, known_sex, skip_sources=False)
             if best is not None:
                 doc.targets[i] = [best]
                 if m.sex and best not in known_sex:
                     known_sex[best] = m.sex
                 history.append(Mention(m.span, "short", best, m.sent))
+
+    def _antecedent(
+        self, history: list[Mention], m: Mention, known_sex: dict[int, str], *, skip_sources: bool
+    ) -> int | None:
+        doc = self.doc
+        for h in reversed(history):
+            if m.sent - h.sent > 3:
+                break
+            ent = doc.entities[h.entity]
+            if h.kind == "group" or ent.group or (skip_sources and ent.role_hint == "source"):
+                continue
+            sex = known_sex.get(h.entity)
+            if sex is not None and m.sex is not None and sex != m.sex:
+                continue
+            if self._is_possessor(h):
+                continue
+            return h.entity
+        return None
 
     def _plural_targets(self, history: list[Mention], m: Mention) -> list[int]:
         """'they', 'them': the persons named together most recently, or a group."""
@@ -148,20 +164,23 @@ class Attributor:
         return []
 
     def _is_possessor(self, m: Mention) -> bool:
-        """'Tsering Kyipo's father': the name before a kinship word is not the person."""
+        """'Tsering Kyipo's father', 'brother of the blogger Emin Akhundov': the name a
+        kinship word hangs on is not the person meant."""
         after = self.doc.norm[m.span[1] : m.span[1] + 30].lower()
         match = re.match(r"\s*'s?\s+(\w+(?:-in-law)?)", after)
-        return bool(match and match.group(1) in lexicon().kinship)
-
-    def _hangs_on(self, m: Mention) -> bool:
-        """'Tsering Kyipo's father', "Nurmehmet's case", 'brother of the blogger Emin
-        Akhundov': the name another noun hangs on is not the subject or object of a verb."""
-        after = self.doc.norm[m.span[1] : m.span[1] + 30].lower()
-        if m.kind != "pronoun" and re.match(r"\s*'s?\s+\w", after):
+        if match and match.group(1) in lexicon().kinship:
             return True
         before = self.doc.norm[max(0, m.span[0] - 50) : m.span[0]].lower()
         of = re.search(r"\b([\w-]+)\s+of\s+(?:the\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}$", before)
         return bool(of and of.group(1) in lexicon().kinship)
+
+    def _hangs_on(self, m: Mention) -> bool:
+        """As `_is_possessor`, and "in connection to Nurmehmet's case": the name another
+        noun hangs on is not the subject or object of a verb."""
+        after = self.doc.norm[m.span[1] : m.span[1] + 30].lower()
+        if m.kind != "pronoun" and re.match(r"\s*'s?\s+\w", after):
+            return True
+        return self._is_possessor(m)
 
     def possessor(self, pos: int) -> list[int]:
         """Owners of the possessive right before `pos`: 'his trial', "Tashi's sentence"."""
@@ -190,7 +209,7 @@ class Attributor:
         while 0 <= j + step < len(items):
             a, b = (items[j], items[j + step]) if step > 0 else (items[j + step], items[j])
             gap = self.doc.norm[a[0].span[1] : b[0].span[0]]
-            if not _LIST_GAP.match(gap):
+            if not _LIST_GAP.match(_KIN_IN_LIST.sub(" ", gap)):
                 break
             for o in items[j + step][1]:
                 if o not in owners:

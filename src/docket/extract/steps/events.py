@@ -3,9 +3,11 @@ with each one in its clause.
 
 events.v1: the first version. events.v2: "convicted" and "found guilty" are a conviction,
 not a sentence; "was held", "held him", "held ... since" and "held in <a facility>" are
-custody; a step in a question ("whether he had been tried") is no event; and a step that
-happens to people in general ("Uyghurs who have been abroad have been detained") is marked
-`generic`, so that attribution gives it to no one in particular.
+custody; "after her release" is a release; "intercepted", "placed under surveillance" and
+"took X to the PSB" are detentions; a step in a question ("whether he had been tried") is
+no event; and a step that happens to people in general ("Uyghurs who have been abroad
+have been detained") is marked `generic`, so that attribution gives it to no one in
+particular.
 """
 
 from __future__ import annotations
@@ -14,8 +16,8 @@ import re
 from bisect import bisect_left
 
 from docket.extract.doc import DateMention, Doc, EventMention
+from docket.extract.generic import object_is_generic, subject_is_generic
 from docket.extract.pipeline import step
-from docket.extract.shapes import GROUP_NOUNS
 
 Triggers = list[tuple[str, re.Pattern[str]]]
 
@@ -131,6 +133,14 @@ _TRIGGERS_V2: Triggers = [
     ),
     _TRIAL_V2,
     *_LATER_STEPS,
+    (
+        "release",
+        re.compile(
+            r"\b(?:after|following|since|upon|on|before)\s+(?:his|her|their)\s+(?:\w+\s+)?"
+            r"(?P<t>release)\b",
+            re.IGNORECASE,
+        ),
+    ),
     ("custody", _HELD),
 ]
 # "held in Gobustan Prison": custody when a named place of detention follows.
@@ -158,29 +168,8 @@ _PASSIVE_V2 = re.compile(
 _POST_LIMIT = 140
 _POST_LEAN = 0.8
 
-# People in general, not counted ("Uyghurs", "many Tibetans", "hundreds of thousands of
-# Uyghurs", "young Uyghurs"): a bare or vaguely quantified plural of a group noun.
-_VAGUE = (
-    r"(?:many|most|some|other|numerous|countless|more|several|ordinary|young|innocent"
-    r"|(?:tens|hundreds)\s+of\s+thousands\s+of|(?:hundreds|thousands|millions)\s+of)"
-)
-_DETERMINERS = (
-    r"(?:the|these|those|this|his|her|their|its|our|two|three|four|five|six|seven|eight"
-    r"|nine|ten|dozen|of|all|both|each|\d+)"
-)
-_GENERIC_NP = rf"(?:{_VAGUE}\s+){{0,2}}(?:(?!{_DETERMINERS}\b)[A-Za-z-]+\s+)?(?:{GROUP_NOUNS})\b"
-_NOT_GENERIC_BEFORE = re.compile(rf"\b{_DETERMINERS}\s*$", re.IGNORECASE)
 # "between their detention and the trial": a step named as a noun of particular people.
 _NOMINAL = re.compile(r"\b(?:the|his|her|their|its)\s+$", re.IGNORECASE)
-# Subject at the start of the sentence (after an opening phrase and comma), or the head of
-# a relative clause the step is in ("Uyghurs who have been abroad ... have been detained").
-_GENERIC_SUBJECT = re.compile(
-    rf"^(?:[^,;]{{0,80}},\s*)?(?P<np>{_GENERIC_NP})(?:\s+(?:who|that|with|from|in)\b|"
-    rf"\s+(?:have|had|are|were|continue|been)\b)",
-    re.IGNORECASE,
-)
-# ... but not "detained monks Gedun Dragpa and Choeying Kalden": a noun before names.
-_GENERIC_OBJECT = re.compile(rf"^\s+(?P<np>{_GENERIC_NP})(?!\s+(?-i:[A-Z]))", re.IGNORECASE)
 
 
 def _pick_date(
@@ -223,13 +212,9 @@ def _is_generic(doc: Doc, a: int, b: int, passive: bool) -> bool:
     before = doc.norm[sent[0] : a]
     if _NOMINAL.search(before[-8:]):
         return False
-    m = _GENERIC_SUBJECT.match(before)
-    if m and not _NOT_GENERIC_BEFORE.search(before[: m.start("np")]):
+    if subject_is_generic(before):
         return True
-    if not passive:
-        m = _GENERIC_OBJECT.match(doc.norm, b, sent[1])
-        return bool(m)
-    return False
+    return not passive and object_is_generic(doc.norm, b, sent[1])
 
 
 def _find(doc: Doc, triggers: Triggers, *, v2: bool) -> list[EventMention]:
@@ -238,8 +223,8 @@ def _find(doc: Doc, triggers: Triggers, *, v2: bool) -> list[EventMention]:
     for kind, pattern in triggers:
         for m in pattern.finditer(doc.norm):
             a, b = m.span()
-            if kind == "custody":
-                group = next(g for g in ("t", "t2", "t3", "t4") if m.group(g))
+            if pattern.groupindex:  # the trigger word is the named group that matched
+                group = next(g for g in pattern.groupindex if m.group(g))
                 a, b = m.span(group)
             if any(taken[a:b]):
                 continue
