@@ -260,9 +260,7 @@ _RANKS = wordset(
 )
 
 
-_KIN_OF = re.compile(
-    r"\b([\w-]+)\s+of\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}$", re.IGNORECASE
-)
+_KIN_OF = re.compile(r"\b([\w-]+)\s+of\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 
 
 def _job_title(doc: Doc, seg: list[Token], s: int, f: int, occ: str) -> tuple[int, str]:
