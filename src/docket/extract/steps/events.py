@@ -166,6 +166,9 @@ _PASSIVE_V2 = re.compile(
     re.IGNORECASE,
 )
 _POST_LIMIT = 140
+# v2: "detained X, a Kazakh teacher, in Chapchal (Qapqal) Xibe Autonomous County, Ili Kazakh
+# Autonomous Prefecture, XUAR, on or around October 10, 2017": places run long.
+_POST_LIMIT_V2 = 240
 _POST_LEAN = 0.8
 
 # "between their detention and the trial": a step named as a noun of particular people.
@@ -173,7 +176,12 @@ _NOMINAL = re.compile(r"\b(?:the|his|her|their|its)\s+$", re.IGNORECASE)
 
 
 def _pick_date(
-    start: int, end: int, clause: tuple[int, int], dates: list[DateMention], triggers: list[int]
+    start: int,
+    end: int,
+    clause: tuple[int, int],
+    dates: list[DateMention],
+    triggers: list[int],
+    limit: int = _POST_LIMIT,
 ) -> DateMention | None:
     """The date that goes with the trigger at [start, end): the first date after it with no
     trigger between, else the nearest before it with no trigger between."""
@@ -181,7 +189,7 @@ def _pick_date(
     post = [
         d
         for d in dates
-        if end <= d.span[0] <= min(c1, end + _POST_LIMIT)
+        if end <= d.span[0] <= min(c1, end + limit)
         and not any(end <= t < d.span[0] for t in triggers)
     ]
     pre = [
@@ -256,7 +264,8 @@ def _find(doc: Doc, triggers: Triggers, *, v2: bool) -> list[EventMention]:
         t_lo = bisect_left(starts, clause.start)
         t_hi = bisect_left(starts, clause.end)
         others = [s for s in starts[t_lo:t_hi] if s != a]
-        date = _pick_date(a, b, (clause.start, clause.end), dates[lo:hi], others)
+        limit = _POST_LIMIT_V2 if v2 else _POST_LIMIT
+        date = _pick_date(a, b, (clause.start, clause.end), dates[lo:hi], others, limit)
         passive = bool((_PASSIVE_V2 if v2 else _PASSIVE).search(doc.norm[max(0, a - 40) : a]))
         generic = v2 and kind in _PERSONAL and _is_generic(doc, a, b, passive)
         events.append(EventMention(kind, (a, b), date, passive, clause.sent, generic))
