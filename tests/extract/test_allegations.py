@@ -76,3 +76,11 @@ def test_allegations_background_about_people_in_general_is_about_no_one() -> Non
         'unfair trials," a researcher said.'
     )
     assert "unfair_trial" not in _allegations(text)
+
+
+def test_allegations_a_relative_studying_abroad_now_is_no_foreign_ties() -> None:
+    text = (
+        "Police took Memtimin Yasin from his home in 2018. His son, Arslan Memtimin, a graduate "
+        "student in Japan, said his father prayed at home."
+    )
+    assert "foreign_ties" not in _allegations(text)

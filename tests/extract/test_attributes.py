@@ -138,6 +138,10 @@ def test_attributes_main_person_takes_the_reports_only_pronoun_sex() -> None:
             "Police detained the Uyghur filmmaker and director Ikram Tursun.",
             ["filmmaker", "director"],
         ),
+        (
+            '"Free her," said Tom Hale, Amnesty International\'s Director of Research.',
+            ["Director of Research"],
+        ),
     ],
 )
 def test_attributes_job_title_is_kept_whole(text: str, occupations: list[str]) -> None:

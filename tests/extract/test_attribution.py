@@ -259,3 +259,15 @@ def test_attribution_release_makes_a_victim() -> None:
         "release, she fled to Turkey."
     ).persons
     assert (person.role, person.status) == ("victim", "released")
+
+
+def test_attribution_a_relatives_detention_is_not_the_speakers() -> None:
+    persons = _by_name(
+        "The court sentenced Rushangul Ablikim to 15 years in prison in 2020. Her daughter, "
+        "Mihriban Tursun, said authorities never told the family where she is held. Mihriban "
+        "said that her mother was detained in 2017."
+    )
+    daughter = persons["Mihriban Tursun"]
+    assert daughter.role == "relative"
+    assert (daughter.detention_date, daughter.sentence, daughter.events) == (None, None, [])
+    assert persons["Rushangul Ablikim"].status == "sentenced"

@@ -111,3 +111,20 @@ def test_events_steps_of_particular_people_are_not_generic(text: str) -> None:
 def test_events_were_also_convicted_is_passive() -> None:
     (event,) = _events("Four other Uyghurs were also convicted in connection to the case.")
     assert event.passive
+
+
+def test_events_took_from_home_is_a_detention() -> None:
+    (event,) = _events(
+        "Police took Memtimin Yasin, a retired engineer, from his home on 2 May 2018."
+    )
+    assert (event.kind, event.date and event.date.edtf()) == ("detention", "2018-05-02")
+
+
+def test_events_when_unknown_leaves_the_step_undated() -> None:
+    (event,) = _events("The notice did not say when police detained Kamil Ahmet in 2015.")
+    assert (event.kind, event.date) == ("detention", None)
+
+
+def test_events_date_of_a_relative_clause_is_not_the_steps() -> None:
+    (event,) = _events("Police detained Kamil Ahmet, who had travelled to Turkey in 2015.")
+    assert event.date is None

@@ -4,9 +4,9 @@ notified, foreign ties and the other allegation types of EXTRACTION.md.
 allegations.v1: every cue of data/allegations.tsv. allegations.v2: the same cues, but
 - a sentence about people in general with no one named in it ("yet Uyghurs continue to go
   to prison after unfair trials") alleges nothing about anyone;
-- someone who lives abroad now, or relatives abroad, are foreign ties only when given as a
-  reason ("because his daughter lives in Turkey"): "his daughter, who lives in the
-  Netherlands, said" and "according to his relatives in Kyrgyzstan" name a witness;
+- someone who lives or studies abroad now, or relatives abroad, are foreign ties only when
+  given as a reason ("because his daughter lives in Turkey"): "his daughter, who lives in
+  the Netherlands, said" and "according to his relatives in Kyrgyzstan" name a witness;
 - going abroad later ("After her release, she fled to Turkey") is no reason for a detention.
 """
 
@@ -19,7 +19,11 @@ from docket.extract.generic import speaks_of_people_in_general
 from docket.extract.lexicon import lexicon
 from docket.extract.pipeline import step
 
-_LIVES_NOW = re.compile(r"(?:lives|live|living)\b", re.IGNORECASE)
+# Where someone is now: "lives in Canada", "a graduate student in Japan".
+_LIVES_NOW = re.compile(
+    r"(?:lives|live|living|students?|studies|studying)\s+(?:in|at|abroad|overseas)\b",
+    re.IGNORECASE,
+)
 _RELATIVES = re.compile(
     r"(?:relatives|family|families|children|wife|husband|son|daughter|parents)\b", re.IGNORECASE
 )

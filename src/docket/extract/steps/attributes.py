@@ -233,7 +233,7 @@ def _facts_for(doc: Doc, mention: Mention, head: Mention, v2: bool = False) -> l
         found = occupations_in([t.text for t in seg])
         for s, f, occ in found:
             if v2 and occ in _TITLE_HEADS:
-                s, occ = _job_title(doc, seg, s, f, occ)
+                s, f, occ = _job_title(doc, seg, s, f, occ)
             out.append(Fact("occupation", occ, (seg[s].start, seg[f - 1].end), e))
             if occ in _MONASTIC:
                 # an abbot, chant master or disciplinarian is a monk holding an office
@@ -263,9 +263,10 @@ _RANKS = wordset(
 _KIN_OF = re.compile(r"\b([\w-]+)\s+of\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 
 
-def _job_title(doc: Doc, seg: list[Token], s: int, f: int, occ: str) -> tuple[int, str]:
+def _job_title(doc: Doc, seg: list[Token], s: int, f: int, occ: str) -> tuple[int, int, str]:
     """Widen the occupation at seg[s:f] to its whole title, as written, when capitalised
-    words or ranks stand before it; return the new start and the title."""
+    words or ranks stand before it ("associate China director") or a capitalised field
+    follows it ("Director of Research"); return the new start, end and the title."""
     lex = lexicon()
     j = s
     while j > 0:
@@ -274,9 +275,14 @@ def _job_title(doc: Doc, seg: list[Token], s: int, f: int, occ: str) -> tuple[in
         if not (capital or t.lower in _RANKS):
             break
         j -= 1
-    if j == s:
-        return s, occ
-    return j, re.sub(r"\s+", " ", doc.text[seg[j].start : seg[f - 1].end])
+    k = f
+    if k + 1 < len(seg) and seg[k].lower == "of" and seg[k + 1].text[:1].isupper():
+        k += 1
+        while k < len(seg) and seg[k].text[:1].isupper() and seg[k].text.isalpha():
+            k += 1
+    if (j, k) == (s, f):
+        return s, f, occ
+    return j, k, re.sub(r"\s+", " ", doc.text[seg[j].start : seg[k - 1].end])
 
 
 def _ethnic_before_noun(toks: list[Token], i: int) -> bool:

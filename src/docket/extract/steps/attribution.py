@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import cache
 
 from docket.extract.assemble import (
     APPEAL,
@@ -40,6 +41,7 @@ _LIST_GAP = re.compile(
     r"^(?:\s*(?:,|and|;|\(|\)|\(\s*(?:age\s*|aged\s*)?\d{1,3}\s*\)|\d{1,3}(?=\s*,)))+\s*$"
 )
 _POSSESSIVE_PRONOUNS = wordset("his her their")
+_WITNESSES = frozenset({"source", "relative"})
 # "Rahile Tursun, her husband Abdulla Hashim, and ...": a kinship word inside a list.
 _KIN_IN_LIST = re.compile(
     r"(?<=,)\s*(?:his|her|their)\s+(?:wife|husband|son|daughter|brother|sister|father"
@@ -111,8 +113,9 @@ class Attributor:
             if m.plural:
                 doc.targets[i] = self._plural_targets(history, m)
                 continue
-            # A quoted source is seldom the "he" of the facts around a quote: prefer anyone
-            # else in reach ("Whitfield said his trial lasted an hour": his = the detainee).
+            # A quoted source or a relative who speaks is seldom the "he" of the facts around
+            # their words: prefer anyone else in reach ("Whitfield said his trial lasted an
+            # hour", "her daughter said authorities never told the family where she is held").
             best = self._antecedent(history, m, known_sex, skip_sources=True)
             if best is None:
                 best = self._antecedent(history, m, known_sex, skip_sources=False)
@@ -130,7 +133,7 @@ class Attributor:
             if m.sent - h.sent > 3:
                 break
             ent = doc.entities[h.entity]
-            if h.kind == "group" or ent.group or (skip_sources and ent.role_hint == "source"):
+            if h.kind == "group" or ent.group or (skip_sources and ent.role_hint in _WITNESSES):
                 continue
             sex = known_sex.get(h.entity)
             if sex is not None and m.sex is not None and sex != m.sex:
@@ -256,6 +259,8 @@ class Attributor:
         owned = self.possessor(ev.span[0])
         if owned:
             return owned
+        if ev.kind != "notification" and _kin_is_meant(doc.norm, ev):
+            return []  # "her mother was detained", "police took his brother away"
         clause = doc.clauses[doc.clause_of(ev.span[0])]
         sent = doc.sents[doc.sent_of(ev.span[0])]
         if ev.passive:
@@ -299,6 +304,28 @@ class Attributor:
             or self.before(span[0], sent[0], skip)
             or self.focus(span[0], skip)
         )
+
+
+@cache
+def _kin_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    kin = "|".join(sorted((re.escape(k) for k in lexicon().kinship), key=len, reverse=True))
+    noun = rf"(?:his|her|their|the|[\w-]+'s?)\s+(?:\w+\s+)?(?:{kin})"
+    subject = re.compile(
+        rf"\b{noun}\s+(?:(?:was|were|is|are|had|has|have|been|being|also|later|then|reportedly"
+        rf"|\w+ly)\s+){{1,4}}$",
+        re.IGNORECASE,
+    )
+    obj = re.compile(rf"\s+{noun}\b(?!\s*,?\s*(?-i:[A-Z]))", re.IGNORECASE)
+    return subject, obj
+
+
+def _kin_is_meant(text: str, ev: EventMention) -> bool:
+    """True when the step happens to someone's unnamed relative: the subject of a passive
+    ("her mother was detained") or the object of an active verb ("detained his brother")."""
+    subject, obj = _kin_patterns()
+    if ev.passive:
+        return bool(subject.search(text[max(0, ev.span[0] - 60) : ev.span[0]]))
+    return bool(obj.match(text, ev.span[1]))
 
 
 def _term_for(doc: Doc, span: Span, att: Attributor) -> list[int]:

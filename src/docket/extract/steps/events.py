@@ -107,6 +107,7 @@ _TRIGGERS_V2: Triggers = [
         re.compile(
             rf"\b{_DETAIN_ADVERB}(?:{_DETAIN_VERBS}|intercept(?:ed|ing)"
             r"|took\s+(?:[\w,'-]+\s+){0,8}?(?:into (?:police )?(?:custody|detention)"
+            r"|(?:away\s+)?from (?:his|her|their) (?:home|house|workplace|office)\b"
             r"|to (?:the |a )?(?:[\w'-]+\s+){0,3}?(?:PSB|police|public security|detention|camp"
             r"|prison)\b)"
             r"|(?:placed|put)\s+(?:[\w,'-]+\s+){0,6}?(?:under|in|into)"
@@ -147,6 +148,15 @@ _TRIGGERS_V2: Triggers = [
 _HELD_IN = re.compile(r"\bheld\s+(?:\w+\s+){0,2}?(?:in|at)\s+(?:the\s+)?", re.IGNORECASE)
 # "did not know whether he had been tried or sentenced": a question, not an event.
 _HEDGED = re.compile(r"\b(?:whether|if)\b(?:\s+[\w'-]+,?){0,6}\s*$", re.IGNORECASE)
+# "The notice did not say when authorities first detained Kamil, who had travelled to
+# Turkey in 2015": the step happened, on a date the report does not know.
+_WHEN_UNKNOWN = re.compile(
+    r"\b(?:not|never|no one|nobody|unclear|unknown)\s+(?:[\w'-]+\s+){0,3}?when\b"
+    r"(?:\s+[\w'-]+){0,5}\s*$",
+    re.IGNORECASE,
+)
+# A relative clause after the step's object has its own verb and its own date.
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose|where)\b", re.IGNORECASE)
 _CALL_FOR = re.compile(
     r"\b(?:should|must|call\w*\s+for|urg\w*|demand\w*|press\w*\s+for|appeal\w*\s+for"
     r"|seek\w*|campaign\w*\s+for|to be)\b[^.;]*$",
@@ -244,6 +254,7 @@ def _find(doc: Doc, triggers: Triggers, *, v2: bool) -> list[EventMention]:
                 continue
             taken[a:b] = b"\x01" * (b - a)
             found.append((kind, a, b))
+    undated = {a for _, a, _ in found if v2 and _WHEN_UNKNOWN.search(doc.norm[max(0, a - 60) : a])}
     if v2:
         for inst in doc.institutions:
             if inst.kind != "facility":
@@ -265,7 +276,12 @@ def _find(doc: Doc, triggers: Triggers, *, v2: bool) -> list[EventMention]:
         t_hi = bisect_left(starts, clause.end)
         others = [s for s in starts[t_lo:t_hi] if s != a]
         limit = _POST_LIMIT_V2 if v2 else _POST_LIMIT
-        date = _pick_date(a, b, (clause.start, clause.end), dates[lo:hi], others, limit)
+        c_end = clause.end
+        if v2 and (rel := _RELATIVE_CLAUSE.search(doc.norm, b, clause.end)):
+            c_end = rel.start()
+        date = _pick_date(a, b, (clause.start, c_end), dates[lo:hi], others, limit)
+        if a in undated:
+            date = None
         passive = bool((_PASSIVE_V2 if v2 else _PASSIVE).search(doc.norm[max(0, a - 40) : a]))
         generic = v2 and kind in _PERSONAL and _is_generic(doc, a, b, passive)
         events.append(EventMention(kind, (a, b), date, passive, clause.sent, generic))
