@@ -2,6 +2,10 @@
 
 A step declares what it needs from the `Doc` and what it adds; a released version never
 changes its output: a change of behaviour is a new version registered beside the old one.
+The default pipeline runs the newest versions. The v2 steps (sentences, institutions,
+charges, persons, events, attributes, allegations, attribution) stop asserting facts the
+text does not state (see each module); their v1 stay registered, except attribution.v1,
+replaced before any release because its rules run through assemble.py.
 """
 
 from __future__ import annotations
