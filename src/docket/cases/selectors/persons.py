@@ -283,6 +283,7 @@ class PersonSummary:
     age_as_of: str | None
     birth_year: int | None
     ethnicity: str | None
+    religion: str | None
     status: str | None
 
 
@@ -298,6 +299,7 @@ def person_summary(*, user: Any, person: Person) -> PersonSummary:
         age_as_of=(person.age_as_of or None) if age is not None else None,
         birth_year=column(person, "birth_year", levels),
         ethnicity=column(person, "ethnicity", levels) or None,
+        religion=column(person, "religion", levels) or None,
         status=column(person, "status", levels) or None,
     )
 

@@ -1,5 +1,13 @@
 """Writes to case records. Every function is atomic, validated and audited."""
 
+from docket.cases.services.bulk import (
+    BulkResult,
+    ClaimInput,
+    IdentifierInput,
+    PersonClaims,
+    RecordResult,
+    claims_bulk_create,
+)
 from docket.cases.services.claims import claim_accept, claim_create, claim_reject, claim_update
 from docket.cases.services.records import (
     case_create,
@@ -10,12 +18,18 @@ from docket.cases.services.records import (
 )
 
 __all__ = [
+    "BulkResult",
+    "ClaimInput",
+    "IdentifierInput",
+    "PersonClaims",
+    "RecordResult",
     "case_create",
     "case_update",
     "claim_accept",
     "claim_create",
     "claim_reject",
     "claim_update",
+    "claims_bulk_create",
     "institution_create",
     "person_create",
     "person_update",
