@@ -16,6 +16,11 @@ from docket.cases.selectors.cases import (
 from docket.cases.selectors.claims import claim_evidence, claim_get, claim_list
 from docket.cases.selectors.conflicts import Conflict, ConflictValue, conflict_list
 from docket.cases.selectors.contract import case_to_contract, person_to_contract
+from docket.cases.selectors.identifiers import (
+    IdentifierState,
+    identifier_index,
+    person_by_identifier,
+)
 from docket.cases.selectors.institutions import institution_get, institution_list
 from docket.cases.selectors.persons import (
     Fact,
@@ -45,6 +50,7 @@ __all__ = [
     "ConflictValue",
     "Evidence",
     "Fact",
+    "IdentifierState",
     "PersonPage",
     "PersonSummary",
     "SentenceView",
@@ -61,9 +67,11 @@ __all__ = [
     "claim_list",
     "claims_visible",
     "conflict_list",
+    "identifier_index",
     "institution_get",
     "institution_list",
     "person_allegations",
+    "person_by_identifier",
     "person_cases",
     "person_charges",
     "person_codefendants",

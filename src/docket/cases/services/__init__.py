@@ -10,7 +10,9 @@ from docket.cases.services.bulk import (
 )
 from docket.cases.services.claims import claim_accept, claim_create, claim_reject, claim_update
 from docket.cases.services.records import (
+    CaseInput,
     case_create,
+    case_create_many,
     case_update,
     institution_create,
     person_create,
@@ -19,11 +21,13 @@ from docket.cases.services.records import (
 
 __all__ = [
     "BulkResult",
+    "CaseInput",
     "ClaimInput",
     "IdentifierInput",
     "PersonClaims",
     "RecordResult",
     "case_create",
+    "case_create_many",
     "case_update",
     "claim_accept",
     "claim_create",
