@@ -553,7 +553,7 @@ def claims_bulk_create(
         results[plan.index] = RecordResult(
             plan.person, plan.created, tuple(plan.objects), len(plan.superseded)
         )
-    logger.info(
+    logger.debug(
         "bulk: %d records, %d claims, %d skipped",
         len(plans),
         sum(len(p.objects) for p in plans),

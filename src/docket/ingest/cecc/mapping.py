@@ -522,7 +522,7 @@ def map_row(row: dict[str, str], line: int) -> CeccRecord:
         raise RowError(f"no usable {NUMBER}")
     name, _ = _unsure(_cell(row, "main.name"))
     if not name or "?" in name or len(name) > 300:
-        raise RowError(f"record {number}: no usable main.name")
+        raise RowError("no usable main.name")
     text = summary_text(row.get("short_summary") or "")[:MAX_SUMMARY]
     original = original_bytes(row)
     dates = {
