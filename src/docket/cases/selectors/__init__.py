@@ -22,6 +22,7 @@ from docket.cases.selectors.identifiers import (
     person_by_identifier,
 )
 from docket.cases.selectors.institutions import institution_get, institution_list
+from docket.cases.selectors.merges import merge_list
 from docket.cases.selectors.persons import (
     Fact,
     PersonPage,
@@ -38,6 +39,7 @@ from docket.cases.selectors.persons import (
     person_names,
     person_occupations,
     person_page,
+    person_resolve,
     person_sentences,
     person_summary,
     person_timeline,
@@ -70,6 +72,7 @@ __all__ = [
     "identifier_index",
     "institution_get",
     "institution_list",
+    "merge_list",
     "person_allegations",
     "person_by_identifier",
     "person_cases",
@@ -83,6 +86,7 @@ __all__ = [
     "person_names",
     "person_occupations",
     "person_page",
+    "person_resolve",
     "person_sentences",
     "person_summary",
     "person_timeline",

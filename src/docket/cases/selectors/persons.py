@@ -41,16 +41,33 @@ from docket.vocab import terms
 
 
 def person_list(*, user: Any) -> QuerySet[Person]:
-    """Persons the user may see."""
-    return Person.objects.filter(confidentiality__in=levels_for(user)).order_by("id")
+    """Persons the user may see (not those merged into another)."""
+    return Person.objects.filter(
+        confidentiality__in=levels_for(user), merged_into__isnull=True
+    ).order_by("id")
 
 
 def person_get(*, user: Any, person_id: int) -> Person:
-    """Return a person the user may see, or raise NotFound (also when hidden)."""
+    """Return a person the user may see, or raise NotFound (also when hidden or merged)."""
     person = person_list(user=user).filter(pk=person_id).first()
     if person is None:
         raise NotFound("person")
     return person
+
+
+MAX_MERGE_HOPS = 100
+
+
+def person_resolve(*, user: Any, person_id: int) -> Person:
+    """The person now standing for `person_id`: itself, or the one it was merged into
+    (following merges), for redirecting an old URL; NotFound if none is visible."""
+    pk = person_id
+    for _ in range(MAX_MERGE_HOPS):
+        into = Person.objects.filter(pk=pk).values_list("merged_into_id", flat=True).first()
+        if into is None:  # not merged, or no such person
+            break
+        pk = into
+    return person_get(user=user, person_id=pk)
 
 
 def person_display_name(*, user: Any, person: Person) -> str:

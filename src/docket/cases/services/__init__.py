@@ -9,6 +9,7 @@ from docket.cases.services.bulk import (
     claims_bulk_create,
 )
 from docket.cases.services.claims import claim_accept, claim_create, claim_reject, claim_update
+from docket.cases.services.merges import person_merge, person_unmerge
 from docket.cases.services.records import (
     CaseInput,
     case_create,
@@ -36,5 +37,7 @@ __all__ = [
     "claims_bulk_create",
     "institution_create",
     "person_create",
+    "person_merge",
+    "person_unmerge",
     "person_update",
 ]

@@ -169,6 +169,10 @@ def claim_create(
     require(actor, REVIEW if accept else SUGGEST)
     if (person is None) == (case is None):
         raise field_error("subject", "a claim is about exactly one person or one case")
+    if person is not None and person.merged_into_id is not None:
+        raise field_error(
+            "person", f"person {person.pk} was merged into person {person.merged_into_id}"
+        )
     subject = person if person is not None else case
     values = prepare_claim(
         field=field,

@@ -156,3 +156,40 @@ def unproject(claim: Claim) -> list[str]:
         row.claims.remove(claim)
         touched.append(_refresh_row(row))
     return touched
+
+
+def reproject(person: Person) -> list[str]:
+    """Make a person's rows and columns exactly what its accepted claims say.
+
+    Rows whose key is still supported keep their id; unsupported rows go; missing rows
+    are created. Used when claims change hands (merge, unmerge).
+    """
+    accepted = list(Claim.objects.filter(person=person, review_status=ACCEPTED).order_by("pk"))
+    touched: list[str] = []
+    for field, model in ROW_MODELS.items():
+        wanted: dict[tuple[Any, ...], tuple[dict[str, Any], list[Claim]]] = {}
+        for claim in accepted:
+            if claim.field == field:
+                _, key, derived = row_spec(field, claim.value, claim.person_id, claim.case_id)
+                wanted.setdefault(key_of(model, key), (derived | key, []))[1].append(claim)
+        kept: dict[tuple[Any, ...], Any] = {}
+        for row in model.objects.filter(person=person).order_by("pk"):
+            key = row_key_of(row)
+            if key in wanted and key not in kept:
+                kept[key] = row
+            else:
+                touched.append(f"{row._meta.label_lower}:{row.pk} removed")
+                row.delete()
+        for key, (values, claims) in wanted.items():
+            level = most_permissive(c.confidentiality for c in claims)
+            row = kept.get(key)
+            if row is None:
+                row = model.objects.create(**values, confidentiality=level)
+            elif row.confidentiality != level:
+                row.confidentiality = level
+                row.save(update_fields=["confidentiality"])
+            row.claims.set(claims)
+            touched.append(f"{row._meta.label_lower}:{row.pk}")
+    for field in PERSON_COLUMNS:
+        touched.append(refresh_person_column(person, field))
+    return touched
