@@ -3,7 +3,8 @@
     .venv/bin/python bench/cecc_import.py [--file PATH] [--limit N] [--database-url URL]
 
 Runs in a throw-away data directory (SQLite, WAL) unless a database URL is given (the
-database must be empty). Imports the file, then imports it again (nothing may change).
+database must be empty). Imports the file, imports it again (nothing may change), then
+lists probable duplicates.
 """
 
 from __future__ import annotations
@@ -50,6 +51,16 @@ def main() -> None:
             f"{summary.unchanged} unchanged, {summary.failed} failed, {summary.claims} claims, "
             f"{len(summary.warnings)} warnings"
         )
+    from docket.accounts.selectors import role_standin
+    from docket.cases.selectors import duplicate_candidates
+
+    wall = time.perf_counter()
+    pairs = duplicate_candidates(user=role_standin(role="editor"), limit=10_000)
+    print(
+        f"duplicate_candidates over all persons: {len(pairs)} pairs above the default score "
+        f"in {time.perf_counter() - wall:.1f} s; best: "
+        + "; ".join(f"{p.name_a} / {p.name_b} {p.score}" for p in pairs[:3])
+    )
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
         f"database: {connection.vendor}; {Person.objects.count()} persons, "

@@ -16,6 +16,12 @@ from docket.cases.selectors.cases import (
 from docket.cases.selectors.claims import claim_evidence, claim_get, claim_list
 from docket.cases.selectors.conflicts import Conflict, ConflictValue, conflict_list
 from docket.cases.selectors.contract import case_to_contract, person_to_contract
+from docket.cases.selectors.duplicates import (
+    DuplicatePair,
+    NameScorer,
+    SpellingScorer,
+    duplicate_candidates,
+)
 from docket.cases.selectors.identifiers import (
     IdentifierState,
     identifier_index,
@@ -50,13 +56,16 @@ __all__ = [
     "CasePerson",
     "Conflict",
     "ConflictValue",
+    "DuplicatePair",
     "Evidence",
     "Fact",
     "IdentifierState",
+    "NameScorer",
     "PersonPage",
     "PersonSummary",
     "SentenceView",
     "Sourced",
+    "SpellingScorer",
     "TimelineEntry",
     "case_count",
     "case_filter_choices",
@@ -69,6 +78,7 @@ __all__ = [
     "claim_list",
     "claims_visible",
     "conflict_list",
+    "duplicate_candidates",
     "identifier_index",
     "institution_get",
     "institution_list",
