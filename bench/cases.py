@@ -11,10 +11,10 @@ accepted claims, every tenth case a co-defendant group; then
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
-import tempfile
 import time
+
+from fresh import fresh_database
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -28,16 +28,7 @@ def main() -> None:
     parser.add_argument("--bulk", type=int, default=3000, help="persons for the bulk path")
     parser.add_argument("--database-url", default="")
     args = parser.parse_args()
-    os.environ["DOCKET_DATA_DIR"] = tempfile.mkdtemp(prefix="docket-bench-")
-    os.environ["DOCKET_LOG_LEVEL"] = "WARNING"
-    os.environ["DOCKET_DATABASE_URL"] = args.database_url
-    from docket.config import paths
-
-    paths.ensure_secret_key()
-    from docket.cli import _django
-
-    _django.setup()
-    from django.core.management import call_command
+    fresh_database(args.database_url)
     from django.db import connection
 
     from docket.accounts.selectors import role_standin
@@ -52,7 +43,6 @@ def main() -> None:
         person_create,
     )
 
-    call_command("migrate", verbosity=0)
     actor = "system:bench"
     courts = [institution_create(actor=actor, name=f"Court {i}", kind="court") for i in range(20)]
     ethnicities = ["Uyghur", "Tibetan", "Kazakh", "Han", "Hui"]

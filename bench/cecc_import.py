@@ -10,11 +10,11 @@ lists probable duplicates.
 from __future__ import annotations
 
 import argparse
-import os
 import resource
-import tempfile
 import time
 from pathlib import Path
+
+from fresh import fresh_database
 
 DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared/corpus/raw"
 
@@ -25,22 +25,12 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--database-url", default="")
     args = parser.parse_args()
-    os.environ["DOCKET_DATA_DIR"] = tempfile.mkdtemp(prefix="docket-bench-")
-    os.environ["DOCKET_LOG_LEVEL"] = "WARNING"
-    os.environ["DOCKET_DATABASE_URL"] = args.database_url
-    from docket.config import paths
-
-    paths.ensure_secret_key()
-    from docket.cli import _django
-
-    _django.setup()
-    from django.core.management import call_command
+    fresh_database(args.database_url)
     from django.db import connection
 
     from docket.cases.models import Claim, Person
     from docket.ingest.cecc import cecc_import
 
-    call_command("migrate", verbosity=0)
     for label in ("first import", "same file again"):
         wall, cpu = time.perf_counter(), time.process_time()
         summary = cecc_import(actor="system:bench", path=args.file, limit=args.limit)

@@ -15,7 +15,6 @@ from docket.cases.services import (
     institution_create,
     person_create,
 )
-from docket.cases.services.projection import ROW_MODELS
 from docket.core.audit import canonical_json
 from docket.core.errors import ApplicationError, PermissionDenied
 from docket.core.models import AuditEvent
@@ -25,45 +24,6 @@ from docket.evidence.services import source_create
 pytestmark = pytest.mark.django_db
 
 ACTOR = "system:test"
-COLUMNS = [
-    f"{f}{suffix}"
-    for f in ("count", "sex", "birth_year", "age", "ethnicity", "religion", "status")
-    for suffix in ("", "_level")
-] + ["age_as_of", "confidentiality"]
-
-
-def claim_view(claim):
-    return canonical_json(
-        [
-            claim.field,
-            canonical_json(claim.value),
-            claim.source_id,
-            claim.span_start,
-            claim.span_end,
-            claim.quote,
-            claim.method,
-            claim.review_status,
-            claim.veracity,
-            claim.confidentiality,
-        ]
-    )
-
-
-def projection_of(person):
-    """Everything a reader could see of a person, without ids or times."""
-    person = Person.objects.get(pk=person.pk)
-    rows = {}
-    for field, model in ROW_MODELS.items():
-        skip = {"id", "person", "claims", "created_at", "updated_at"}
-        names = [f.attname for f in model._meta.concrete_fields if f.name not in skip]
-        rows[field] = sorted(
-            canonical_json(
-                [[getattr(row, n) for n in names], sorted(claim_view(c) for c in row.claims.all())]
-            )
-            for row in model.objects.filter(person=person)
-        )
-    claims = sorted(claim_view(c) for c in Claim.objects.filter(person=person))
-    return {c: getattr(person, c) for c in COLUMNS}, rows, claims
 
 
 @pytest.fixture
@@ -124,7 +84,7 @@ def one_by_one(person, source, claims, accept=True, method="import:test 1"):
 
 
 @pytest.mark.parametrize("accept", [True, False])
-def test_claims_bulk_create_matches_one_by_one_for_new_persons(world, accept):
+def test_claims_bulk_create_matches_one_by_one_for_new_persons(world, accept, person_record):
     source, case, court = world
     single = person_create(actor=ACTOR, confidentiality="public")
     one_by_one(single, source, sample_claims(case, court), accept=accept)
@@ -141,14 +101,14 @@ def test_claims_bulk_create_matches_one_by_one_for_new_persons(world, accept):
     )
     bulk = result.records[0].person
     assert result.records[0].created and len(result.records[0].claims) == 19
-    assert projection_of(bulk) == projection_of(single)
+    assert person_record(bulk) == person_record(single)
     assert result.records[1].person.confidentiality == "internal"
     if accept:
         assert bulk.ethnicity == "Kazakh" and bulk.ethnicity_level == "public"
         assert bulk.names.get(text="Alim Tursun").confidentiality == "public"
 
 
-def test_claims_bulk_create_matches_one_by_one_for_existing_persons(world):
+def test_claims_bulk_create_matches_one_by_one_for_existing_persons(world, person_record):
     source, case, court = world
     other = source_create(actor=ACTOR, text="Alim Tursun is 41.", confidentiality="public").source
     first = sample_claims(case, court)[::2]
@@ -164,10 +124,10 @@ def test_claims_bulk_create_matches_one_by_one_for_existing_persons(world):
         accept=True,
         records=[PersonClaims(person=bulk, source=other, claims=later)],
     )
-    assert projection_of(bulk) == projection_of(single)
+    assert person_record(bulk) == person_record(single)
 
 
-def test_claims_bulk_create_supersede_replaces_one_source(world):
+def test_claims_bulk_create_supersede_replaces_one_source(world, person_record):
     source, case, court = world
     newer = source_create(actor=ACTOR, text="Alim Tursun, 41, was released.").source
     manual = source_create(actor=ACTOR, text="A relative: Alim Tursun is a teacher.").source
@@ -189,7 +149,7 @@ def test_claims_bulk_create_supersede_replaces_one_source(world):
     expected = person_create(actor=ACTOR, confidentiality="public")
     one_by_one(expected, manual, kept, method="user:someone")
     one_by_one(expected, newer, replacement, method="import:test 2")
-    assert projection_of(person) == projection_of(expected)
+    assert person_record(person) == person_record(expected)
     assert person.age == 41 and person.status == "released"
 
 

@@ -50,21 +50,12 @@ def cecc(
     Re-importing the same file changes nothing; a changed record replaces what its old
     version said. Exits 1 if any row failed (the others are imported).
     """
-    from django.core.exceptions import ImproperlyConfigured
-
     from docket.cli import _django
 
-    try:
-        _django.setup()
-    except ImproperlyConfigured as exc:
-        raise click.ClickException(str(exc)) from exc
-    from django.db import DatabaseError
+    with _django.clear_errors():
+        from docket.accounts.selectors import user_get_by_username
+        from docket.ingest.cecc import cecc_import, count_rows
 
-    from docket.accounts.selectors import user_get_by_username
-    from docket.core.errors import ApplicationError
-    from docket.ingest.cecc import cecc_import, count_rows
-
-    try:
         actor = user_get_by_username(username=username) if username else "system:cecc-import"
         options: dict[str, Any] = {
             "actor": actor,
@@ -78,12 +69,6 @@ def cecc(
             summary = _with_progress(cecc_import, count_rows(path, limit), options)
         else:
             summary = cecc_import(**options)
-    except ApplicationError as exc:
-        raise click.ClickException(str(exc)) from exc
-    except DatabaseError as exc:
-        raise click.ClickException(
-            f"the database is not ready ({exc}); run `docket demo` or `docket manage migrate`"
-        ) from exc
     if as_json:
         click.echo(json.dumps(summary.as_dict(), ensure_ascii=False, indent=2))
     else:
