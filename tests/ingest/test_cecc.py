@@ -11,7 +11,8 @@ from docket.core.models import AuditEvent
 from docket.evidence.models import Source
 from docket.ingest.cecc import cecc_import
 from docket.ingest.cecc.importer import read_rows
-from docket.ingest.cecc.mapping import facility_kind, map_row, parse_date
+from docket.ingest.cecc.mapping import facility_kind, map_row
+from docket.ingest.cecc.row import parse_date
 from docket.ingest.cecc.statutes import parse_statutes
 
 FIXTURE = Path(__file__).parent / "fixtures" / "cecc_sample.csv"

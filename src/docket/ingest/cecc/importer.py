@@ -51,7 +51,8 @@ from docket.core.audit import Actor
 from docket.core.confidentiality import Level
 from docket.core.errors import ApplicationError, field_error
 from docket.evidence.services import SourceInput, source_create_many
-from docket.ingest.cecc.mapping import (
+from docket.ingest.cecc.mapping import fingerprint, map_row, original_bytes
+from docket.ingest.cecc.row import (
     METHOD,
     NUMBER,
     REQUIRED,
@@ -60,9 +61,6 @@ from docket.ingest.cecc.mapping import (
     CeccRecord,
     InstitutionRef,
     RowError,
-    fingerprint,
-    map_row,
-    original_bytes,
 )
 
 logger = logging.getLogger(__name__)
@@ -255,7 +253,10 @@ def _write(run: _Run, batch: list[tuple[CeccRecord, Any]]) -> None:
         record = batch[0][0]
         run.summary.failed += 1
         run.summary.errors.append(RowMessage(record.line, record.number, str(exc)))
-        logger.warning("CECC record %s failed: %s", record.number, exc)
+        # The message may quote the row's values: the log gets the kind of error only.
+        logger.warning(
+            "CECC record %s failed (%s)", record.number, getattr(exc, "code", "database")
+        )
         return
     for (record, state), claims in zip(batch, written, strict=True):
         run.summary.claims += claims
