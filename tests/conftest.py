@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -201,10 +204,10 @@ def person_record(db):
     def record(person, ids=False):
         person = Person.objects.get(pk=person.pk)
         rows = {}
-        for field, model in ROW_MODELS.items():
+        for kind, model in ROW_MODELS.items():
             skip = {"person", "claims", "created_at", "updated_at"} | (set() if ids else {"id"})
             names = [f.attname for f in model._meta.concrete_fields if f.name not in skip]
-            rows[field] = sorted(
+            rows[kind] = sorted(
                 canonical_json(
                     [
                         [getattr(row, n) for n in names],
@@ -218,3 +221,103 @@ def person_record(db):
         return {c: getattr(person, c) for c in columns}, rows, claims, identifiers
 
     return record
+
+
+FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def client_as(db):
+    """A test client signed in with `role` ("anonymous": signed out): client_as("viewer").
+
+    Accounts are made by `user_create`, so an admin has the flags the Django admin needs.
+    """
+    from django.test import Client, override_settings
+
+    from docket.accounts.services import user_create
+
+    accounts: dict[str, Any] = {}
+
+    def signed_in(role: str) -> Client:
+        client = Client()
+        if role != "anonymous":
+            if role not in accounts:
+                with override_settings(PASSWORD_HASHERS=FAST_HASHER):  # argon2 is slow
+                    accounts[role] = user_create(
+                        actor="system:test",
+                        username=f"{role}-user",
+                        role=role,
+                        password="correct horse battery staple 42",
+                    )
+            client.force_login(accounts[role])
+        return client
+
+    return signed_in
+
+
+# Browser tests: Debian's Chromium driven by Playwright (never `playwright install`).
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@dataclass
+class BrowserSession:
+    """A Playwright page on the live server, with what it tried to fetch elsewhere."""
+
+    page: Any
+    base_url: str
+    offsite_requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+
+    def login(self, username: str, password: str) -> None:
+        self.page.goto(f"{self.base_url}/accounts/login/")
+        self.page.fill("input[name=username]", username)
+        self.page.fill("input[name=password]", password)
+        self.page.click("form.stacked button[type=submit]")
+        self.page.wait_for_load_state()
+
+
+@pytest.fixture
+def browser(live_server, monkeypatch) -> Iterator[BrowserSession]:
+    """A headless Chromium page that may reach only the live test server (offline check)."""
+    # Playwright's sync API runs an event loop in this thread; Django's ORM would refuse it.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from django.db import connections
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = chromium.new_context()
+        session = BrowserSession(page=None, base_url=live_server.url)
+
+        def only_live_server(route: Any) -> None:
+            url = route.request.url
+            if url.startswith((live_server.url + "/", "data:")):
+                route.continue_()
+            else:
+                session.offsite_requests.append(url)
+                route.abort()
+
+        context.route("**/*", only_live_server)
+        session.page = context.new_page()
+        session.page.set_default_timeout(10_000)
+        session.page.on(
+            "console",
+            lambda msg: session.console_errors.append(msg.text) if msg.type == "error" else None,
+        )
+        try:
+            yield session
+        finally:
+            chromium.close()
+            # Connections opened while Playwright's loop ran live in its context: close
+            # them here, or PostgreSQL refuses to drop the test database at the end.
+            connections.close_all()

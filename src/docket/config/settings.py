@@ -54,6 +54,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    "docket.core.middleware.SecurityHeadersMiddleware",
+    "docket.core.middleware.ApplicationErrorMiddleware",
+    # Last, so it sees the resolved URL name: config/access.py decides who may open what.
+    "docket.config.access.AccessMiddleware",
 ]
 
 ROOT_URLCONF = "docket.config.urls"
@@ -69,6 +73,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "docket.config.access.navigation",
             ],
         },
     },
@@ -115,7 +120,7 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "/"
+LOGIN_REDIRECT_URL = "cases:case_list"
 LOGOUT_REDIRECT_URL = "/"
 
 # Login throttling (django-axes): lock the user+address pair after repeated failures.
@@ -124,6 +129,7 @@ AXES_COOLOFF_TIME = tunables.get_int("DOCKET_LOGIN_COOLOFF_MINUTES") / 60
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_SENSITIVE_PARAMETERS = ["password"]
+AXES_LOCKOUT_CALLABLE = "docket.accounts.views.locked_out"
 
 # Cookies and transport.
 HTTPS = tunables.get_bool("DOCKET_HTTPS")
@@ -135,6 +141,10 @@ CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Strict"
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
+if HTTPS:
+    # __Host- cookies are HTTPS-only, host-only and path=/; browsers refuse them otherwise.
+    SESSION_COOKIE_NAME = "__Host-docket-session"
+    CSRF_COOKIE_NAME = "__Host-docket-csrf"
 SECURE_SSL_REDIRECT = HTTPS
 SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS

@@ -15,4 +15,7 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}  # noqa: F405
 DATABASES["default"]["CONN_MAX_AGE"] = 0
 AXES_ENABLED = True
+# No collectstatic in tests: WhiteNoise serves from the app folders (and would
+# warn on every request about a missing STATIC_ROOT).
+STATIC_ROOT = None
 DOCKET_AUDIT_PURGE_ALLOWED = True

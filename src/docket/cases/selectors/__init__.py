@@ -12,6 +12,7 @@ from docket.cases.selectors.cases import (
     case_persons,
     person_cases,
     person_codefendants,
+    person_memberships,
 )
 from docket.cases.selectors.claims import claim_evidence, claim_get, claim_list
 from docket.cases.selectors.conflicts import Conflict, ConflictValue, conflict_list
@@ -93,6 +94,7 @@ __all__ = [
     "person_get",
     "person_interventions",
     "person_list",
+    "person_memberships",
     "person_names",
     "person_occupations",
     "person_page",

@@ -8,7 +8,15 @@ from typing import Any
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from docket.cases.models import Case, CaseMembership, Charge, Event, Institution, Person
-from docket.cases.selectors._common import display_name, levels_for, levels_seeing, visible_count
+from docket.cases.selectors._common import (
+    Sourced,
+    display_name,
+    levels_for,
+    levels_seeing,
+    prefetch_evidence,
+    row_evidence,
+    visible_count,
+)
 from docket.core.dates import q_overlaps
 from docket.core.errors import NotFound, field_error
 from docket.vocab import terms
@@ -141,16 +149,21 @@ def case_persons(*, user: Any, case: Case) -> list[CasePerson]:
     return sorted(rows, key=lambda r: _ROLE_ORDER.get(r.role, 99))
 
 
-def person_cases(*, user: Any, person: Person) -> list[CasePerson]:
-    """The visible cases a person belongs to, with the person's role in each."""
-    levels = levels_seeing(user, person)
-    memberships = (
+def _memberships(person: Person, levels: frozenset[str]) -> QuerySet[CaseMembership]:
+    """The person's visible memberships of visible cases, oldest first."""
+    return (
         CaseMembership.objects.filter(
             person=person, confidentiality__in=levels, case__confidentiality__in=levels
         )
         .select_related("case")
         .order_by("id")
     )
+
+
+def person_cases(*, user: Any, person: Person) -> list[CasePerson]:
+    """The visible cases a person belongs to, with the person's role in each."""
+    levels = levels_seeing(user, person)
+    memberships = _memberships(person, levels)
     name = display_name(person, levels)
     count = visible_count(person, levels)
     return [
@@ -220,3 +233,13 @@ def case_filter_choices(*, user: Any) -> CaseFilterChoices:
         facilities=tuple(i for i in institutions if i.kind in terms.FACILITY_KINDS),
         years=tuple(sorted(years)),
     )
+
+
+def person_memberships(*, user: Any, person: Person) -> list[Sourced]:
+    """The person's part in each visible case, with the evidence for it."""
+    levels = levels_seeing(user, person)
+    memberships = _memberships(person, levels).prefetch_related(prefetch_evidence(levels))
+    return [
+        Sourced(m, terms.label(terms.PERSON_ROLES, m.role), row_evidence(m, levels))
+        for m in memberships
+    ]
