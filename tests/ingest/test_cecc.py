@@ -12,7 +12,7 @@ from docket.evidence.models import Source
 from docket.ingest.cecc import cecc_import
 from docket.ingest.cecc.importer import read_rows
 from docket.ingest.cecc.mapping import facility_kind, map_row
-from docket.ingest.cecc.row import parse_date
+from docket.ingest.cecc.row import institution_name, parse_date
 from docket.ingest.cecc.statutes import parse_statutes
 
 FIXTURE = Path(__file__).parent / "fixtures" / "cecc_sample.csv"
@@ -86,6 +86,12 @@ def test_map_row_terms_only_count_as_sentences_after_judgment():
     assert {"escaped"} <= {f.value.get("description") for f in facts_of(escaped, "event")}
     reprieve = map_row(*reversed(rows["2019-00008"]))
     assert facts_of(reprieve, "sentence")[0].value["suspended"] is True
+    rtl = map_row(*reversed(rows["2019-00002"]))
+    (decided,) = [f.value for f in facts_of(rtl, "event") if f.value["type"] == "sentence"]
+    assert decided["description"] == "administrative punishment: re-education through labor (RTL)"
+    assert (decided["date"], decided["institution"].name) == ("1995-04", "Lhasa RTL Committee")
+    assert [f.value["category"] for f in facts_of(rtl, "charge")] == ["administrative"]
+    assert facts_of(rtl, "sentence")[0].value["min_months"] == 36
     weeks = map_row(*reversed(rows["2019-00010"]))
     sentence = facts_of(weeks, "sentence")[0]
     assert (sentence.value["min_months"], sentence.value["max_months"]) == (6, 7)
@@ -117,6 +123,14 @@ def test_parse_statutes_maps_articles_paragraphs_and_ranges():
     found, unknown = parse_statutes("CL97-art120-1/CL97-art9999/art5")
     assert [s.category for s in found] == ["terrorism", "other"]
     assert unknown == ["art5"]
+
+
+def test_institution_names_drop_cecc_other_names():
+    assert institution_name("Rikaze [Shigatse] Intermediate People's Court") == (
+        "Rikaze Intermediate People's Court"
+    )
+    assert institution_name("TAR Prison (Drapchi)") == "TAR Prison"
+    assert institution_name("(Drapchi)") == "(Drapchi)"
 
 
 def test_facility_kind_from_cecc_names():

@@ -28,6 +28,7 @@ from docket.ingest.cecc.row import (
     InstitutionRef,
     RowError,
     cell,
+    institution_name,
     parse_date,
     strip_unsure,
     summary_text,
@@ -83,7 +84,7 @@ def _person(row: dict[str, str], detained: str | None, warn: Callable[[str], Non
         ("religion", "religion"),
         ("occupation", "occupation"),
     ):
-        value, unsure = strip_unsure(cell(row, column))
+        value, unsure = strip_unsure(cell(row, column).replace("(unspec.)", "").strip())
         if value:
             facts.append(Fact(field, value, veracity(unsure), value))
     return facts
@@ -130,12 +131,14 @@ def _facility(row: dict[str, str]) -> Fact | None:
         where = re.sub(r"\s*\(general location\)\s*", " ", name).strip().rstrip("?").strip()
         value["place"] = where[:200] or place
         unsure = unsure or "?" in name
-    else:
-        value["institution"] = InstitutionRef(
-            name[:300], facility_kind(name), region=province, city=prefecture
-        )
-        value["place"] = place
-    return Fact("event", value, veracity(unsure), name)
+        return Fact("event", value, veracity(unsure), name)
+    short = institution_name(name)
+    if short != name:
+        value["description"] += f", recorded as {name}"
+    kind = facility_kind(name)
+    value["institution"] = InstitutionRef(short, kind, region=province, city=prefecture)
+    value["place"] = place
+    return Fact("event", value, veracity(unsure), short)
 
 
 def _charges(row: dict[str, str], warn: Callable[[str], None]) -> list[Fact]:

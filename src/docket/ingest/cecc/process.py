@@ -18,6 +18,7 @@ from docket.ingest.cecc.row import (
     Fact,
     InstitutionRef,
     cell,
+    institution_name,
     veracity,
 )
 
@@ -58,7 +59,7 @@ _SENTENCE = {
 
 def _court(row: dict[str, str], column: str) -> InstitutionRef | None:
     name = cell(row, column)
-    return InstitutionRef(name[:300], "court") if name else None
+    return InstitutionRef(institution_name(name), "court") if name else None
 
 
 def _event(kind: str, date: str | None, unsure: bool, **extra: Any) -> Fact:
@@ -67,93 +68,101 @@ def _event(kind: str, date: str | None, unsure: bool, **extra: Any) -> Fact:
     return Fact("event", value, veracity(unsure), court.name if court else "")
 
 
-def process_events(
-    row: dict[str, str], dates: dict[str, str | None], warn: Callable[[str], None]
-) -> tuple[list[Fact], list[Step]]:
-    """Events of the legal process: detention, charge, trial, sentence, appeal, release."""
-    steps = _steps(cell(row, "legal_process"))
-    facts: list[Fact] = []
+def _custody(steps: list[Step], dates: dict[str, str | None]) -> list[Fact]:
+    """The detention (how the police held the person) and the formal arrest."""
     custody = [s for s in steps if s.base in ("psb", "admin")]
-    notes = []
-    for step in custody:
-        if step.base == "psb":
-            notes.append("house arrest" if "house" in step.modifiers else "held by police (PSB)")
+    notes = [
+        "house arrest" if "house" in s.modifiers else "held by police (PSB)"
+        for s in custody
+        if s.base == "psb"
+    ]
+    facts = []
     if dates["detained"] or custody:
         unsure = bool(custody) and all(s.unsure for s in custody)
         facts.append(_event("detention", dates["detained"], unsure, description="; ".join(notes)))
     if dates["arrested"]:
         facts.append(_event("formal_arrest", dates["arrested"], False))
-    seen = set()
-    for step in steps:
-        mods = step.modifiers
-        if step.base == "chg":
-            facts.append(_event("charge", None, step.unsure))
-        elif step.base == "tri":
-            what = "; ".join(_TRIAL[m] for m in mods if m in _TRIAL)
-            court = _court(row, "trial_court")
-            facts.append(
-                _event("trial", dates["trial"], step.unsure, institution=court, description=what)
-            )
-        elif step.base == "sent":
-            what = "; ".join(_SENTENCE[m] for m in mods if m in _SENTENCE)
-            court = _court(row, "sentence_court")
-            facts.append(
-                _event(
-                    "sentence", dates["sentenced"], step.unsure, institution=court, description=what
-                )
-            )
-        elif step.base == "admin":
-            what = next((_ADMIN[m] for m in mods if m in _ADMIN), _ADMIN["other"])
-            facts.append(
-                _event(
-                    "sentence", None, step.unsure, description=f"administrative punishment: {what}"
-                )
-            )
-            facts.append(
-                Fact(
-                    "charge",
-                    {"text": what, "category": "administrative", "case": THE_CASE},
-                    veracity(step.unsure),
-                )
-            )
-            if "trans" in mods:
-                facts.append(_event("transfer", None, step.unsure))
-        elif step.base == "rel":
-            by = "released by police (PSB)" if "psb" in mods else ""
-            facts.append(_event("release", dates["released"], step.unsure, description=by))
-            seen.add("release")
-        elif step.base in ("dec", "exe"):
-            facts.append(
-                _event(
-                    "death", None, step.unsure, description="executed" if step.base == "exe" else ""
-                )
-            )
-            seen.add("death")
-        elif step.base == "esc":
-            facts.append(_event("other", None, step.unsure, description="escaped"))
-        elif step.base != "psb":
-            warn(f"legal_process: step '{step.base}' not understood; left out")
-        if "app" in mods and "appeal" not in seen:
-            seen.add("appeal")
-    if "appeal" in seen or dates["appealed"] or cell(row, "appeal_court"):
-        unsure = any(s.unsure for s in steps if "app" in s.modifiers)
-        facts.append(
-            _event("appeal", dates["appealed"], unsure, institution=_court(row, "appeal_court"))
-        )
+    return facts
+
+
+def _step_facts(row: dict[str, str], dates: dict[str, str | None], step: Step) -> list[Fact] | None:
+    """The facts one step says; None for a step not understood."""
+    mods, unsure = step.modifiers, step.unsure
+    if step.base == "psb":
+        return []  # in the detention event
+    if step.base == "chg":
+        return [_event("charge", None, unsure)]
+    if step.base == "tri":
+        what = "; ".join(_TRIAL[m] for m in mods if m in _TRIAL)
+        court = _court(row, "trial_court")
+        return [_event("trial", dates["trial"], unsure, institution=court, description=what)]
+    if step.base == "sent":
+        what = "; ".join(_SENTENCE[m] for m in mods if m in _SENTENCE)
+        court = _court(row, "sentence_court")
+        return [_event("sentence", dates["sentenced"], unsure, institution=court, description=what)]
+    if step.base == "admin":
+        what = next((_ADMIN[m] for m in mods if m in _ADMIN), _ADMIN["other"])
+        body = _court(row, "sentence_court")  # the committee or court that decided
+        decided = f"administrative punishment: {what}"
+        value = {"text": what, "category": "administrative", "case": THE_CASE}
+        facts = [
+            _event("sentence", dates["sentenced"], unsure, institution=body, description=decided),
+            Fact("charge", value, veracity(unsure)),
+        ]
+        return facts + ([_event("transfer", None, unsure)] if "trans" in mods else [])
+    if step.base == "rel":
+        by = "released by police (PSB)" if "psb" in mods else ""
+        return [_event("release", dates["released"], unsure, description=by)]
+    if step.base in ("dec", "exe"):
+        return [_event("death", None, unsure, description="executed" if step.base == "exe" else "")]
+    if step.base == "esc":
+        return [_event("other", None, unsure, description="escaped")]
+    return None
+
+
+def _from_columns(
+    row: dict[str, str], dates: dict[str, str | None], steps: list[Step], seen: set[str]
+) -> list[Fact]:
+    """Events the date and court columns show though no step names them; appeals."""
+    facts = []
+    for kind, date, column in (
+        ("trial", "trial", "trial_court"),
+        ("sentence", "sentenced", "sentence_court"),
+    ):
+        if kind not in seen and (dates[date] or cell(row, column)):
+            facts.append(_event(kind, dates[date], False, institution=_court(row, column)))
+    appealed = [s for s in steps if "app" in s.modifiers]
+    if appealed or dates["appealed"] or cell(row, "appeal_court"):
+        unsure = bool(appealed) and all(s.unsure for s in appealed)
+        court = _court(row, "appeal_court")
+        facts.append(_event("appeal", dates["appealed"], unsure, institution=court))
     if dates["ruled"] or cell(row, "appeal_ruling_court"):
         court = _court(row, "appeal_ruling_court")
-        facts.append(
-            _event(
-                "appeal", dates["ruled"], False, institution=court, description="ruling on appeal"
-            )
-        )
+        ruling = "ruling on appeal"
+        facts.append(_event("appeal", dates["ruled"], False, institution=court, description=ruling))
     if dates["released"] and "release" not in seen:
         facts.append(_event("release", dates["released"], False))
     if dates["ends"]:
-        facts.append(
-            _event("sentence_end", dates["ends"], False, description="per PRC authorities")
-        )
-    return facts, steps
+        ends = "per PRC authorities"
+        facts.append(_event("sentence_end", dates["ends"], False, description=ends))
+    return facts
+
+
+def process_events(
+    row: dict[str, str], dates: dict[str, str | None], warn: Callable[[str], None]
+) -> tuple[list[Fact], list[Step]]:
+    """Events of the legal process: detention, charge, trial, sentence, appeal, release."""
+    steps = _steps(cell(row, "legal_process"))
+    facts = _custody(steps, dates)
+    seen: set[str] = set()
+    for step in steps:
+        made = _step_facts(row, dates, step)
+        if made is None:
+            warn(f"legal_process: step '{step.base}' not understood; left out")
+            continue
+        facts += made
+        seen |= {f.value["type"] for f in made if f.field == "event"}
+    return facts + _from_columns(row, dates, steps, seen), steps
 
 
 _STATUS_NOTES = {

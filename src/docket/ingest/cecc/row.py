@@ -127,3 +127,11 @@ def parse_date(value: str, warn: Callable[[str], None], column: str) -> str | No
         return text
     warn(f"{column}: '{value}' cannot exist; left out")
     return None
+
+
+def institution_name(raw: str) -> str:
+    """An institution's name without CECC's bracketed other names: "Rikaze [Shigatse]
+    Intermediate People's Court" -> "Rikaze Intermediate People's Court", "TAR Prison
+    (Drapchi)" -> "TAR Prison"."""
+    name = " ".join(re.sub(r"\[[^\]]*\]|\([^)]*\)", " ", raw).split())
+    return (name or raw)[:300]
