@@ -16,6 +16,8 @@ from typing import Any
 from docket.core import edtf
 from docket.core.errors import ApplicationError
 
+# Bump when the mapping changes what a row says: every record then counts as changed,
+# and re-importing replaces the claims of the older version.
 VERSION = "1"
 METHOD = f"import:cecc {VERSION}"
 SCHEME = "cecc"
