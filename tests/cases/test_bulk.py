@@ -103,6 +103,9 @@ def test_claims_bulk_create_matches_one_by_one_for_new_persons(world, accept, pe
     assert result.records[0].created and len(result.records[0].claims) == 19
     assert person_record(bulk) == person_record(single)
     assert result.records[1].person.confidentiality == "internal"
+    relative = PersonClaims(role="relative", claims=[ClaimInput("name", "A Relative")])
+    made = claims_bulk_create(actor=ACTOR, records=[relative]).records[0]
+    assert made.person.confidentiality == made.claims[0].confidentiality == "restricted"
     if accept:
         assert bulk.ethnicity == "Kazakh" and bulk.ethnicity_level == "public"
         assert bulk.names.get(text="Alim Tursun").confidentiality == "public"

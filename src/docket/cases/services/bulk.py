@@ -14,7 +14,7 @@ person) lists the claims with restricted values masked. Use it for ingest and im
         accept=True,                      # --auto-accept: accepted and projected at once
         skip_invalid=True,                # bad records land in result.errors, the rest is written
         records=[
-            PersonClaims(                 # a new person (confidentiality default: internal)
+            PersonClaims(                 # a new person (level: confidentiality, else by role)
                 source=source,            # every claim of the record cites it (may be None)
                 claims=[
                     ClaimInput("name", {"text": "Alim Tursun"}, span=(0, 11)),
@@ -53,11 +53,12 @@ from docket.accounts.roles import REVIEW, SUGGEST, require
 from docket.cases.fields import PERSON, PERSON_COLUMNS
 from docket.cases.models import Claim, Person, PersonIdentifier
 from docket.cases.services import projection_many
-from docket.cases.services._common import check_level, text_input
+from docket.cases.services._common import check_level, default_level, text_input
 from docket.cases.services.claims import check_refs, method_of, prepare_claim
 from docket.core.audit import Actor, AuditEntry, actor_fields, audit_record_many, redact
 from docket.core.confidentiality import Level
 from docket.core.errors import ApplicationError, field_error
+from docket.vocab import terms
 
 logger = logging.getLogger(__name__)
 
@@ -89,12 +90,17 @@ class IdentifierInput:
 
 @dataclass(frozen=True)
 class PersonClaims:
-    """The claims about one person: an existing `person`, or a new one when None."""
+    """The claims about one person: an existing `person`, or a new one when None.
+
+    A new person's level is `confidentiality`, else the default for `role` (sources,
+    relatives and witnesses are restricted), else internal, as in `person_create`.
+    """
 
     claims: Sequence[ClaimInput] = ()
     person: Person | None = None
     source: Any = None
     confidentiality: str | None = None
+    role: str | None = None
     identifiers: Sequence[IdentifierInput] = ()
     supersede: Any = None
 
@@ -152,7 +158,9 @@ def _plan(index: int, record: PersonClaims) -> _Plan:
             )
         level = person.confidentiality
     else:
-        level = check_level(record.confidentiality or Level.INTERNAL)
+        if record.role is not None:
+            terms.check(terms.PERSON_ROLES, record.role, field="role", what="role")
+        level = check_level(record.confidentiality or default_level(record.role))
     claims = []
     for n, item in enumerate(record.claims):
         if not isinstance(item, ClaimInput):
