@@ -29,10 +29,12 @@ person) lists the claims with restricted values masked. Use it for ingest and im
     result.records[i].person / .claims      # per input record, None when it was skipped
     result.errors[i]                         # ApplicationError of a skipped record
 
-A record with `supersede=<Source or its id>` first removes its person's claims that cite that source
-and were made by the same method name (any version), then adds its claims: re-importing a
-changed record replaces what the old version said. The call is one transaction; a caller
-that wants one transaction per record calls it once per record.
+A record with `supersede=<Source or its id>` first removes its person's claims that cite
+that source and were made by the same method name (any version), then adds its claims:
+re-importing a changed record replaces what the old version said. The call is one
+transaction; a caller that wants one transaction per record calls it once per record.
+Sources and cases for a batch: `evidence.services.source_create_many` and
+`case_create_many` (one insert and one audit insert each).
 """
 
 from __future__ import annotations
