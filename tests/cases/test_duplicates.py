@@ -102,9 +102,10 @@ def test_duplicate_candidates_take_a_name_scorer(users):
     latin, han = make(("Alim", *facts), ("阿力木", *facts))
     assert duplicate_candidates(user=users["viewer"]) == []
     (pair,) = duplicate_candidates(user=users["viewer"], scorer=Transliterating())
-    assert (pair.a, pair.b, pair.score) == (latin, han, 0.8)
+    assert (pair.a, pair.b, pair.score) == (latin, han, 0.7)
     assert pair.reasons == (
         "names Alim / 阿力木: same name across scripts",
+        "one-word names",
         "both Uyghur",
         "detained at overlapping dates (2017-04-01 / 2017-04-01)",
     )

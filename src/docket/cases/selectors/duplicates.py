@@ -3,7 +3,7 @@
 Candidates come from name blocking keys (persons sharing a key are compared). The best
 name score of the pair, weighted so that a name alone is not enough, is adjusted by the
 other facts the reader may see: birth years implied by ages, sex, ethnicity, courts and
-facilities, detention dates, and how common the name is. Name
+facilities (less for crowded ones), detention dates, and how common or short the name is. Name
 comparison is pluggable (`NameScorer`): `docket.names` when it is installed in this
 tree, else a plain spelling comparison.
 """
@@ -26,6 +26,7 @@ from docket.core import edtf
 
 MAX_BLOCK = 100  # a key shared by more persons says too little to compare them all
 COMMON = 5  # a name key shared by more persons is a common name: weaker evidence
+CROWDED = 20  # an institution where more persons were held says less about a pair
 NAME_FLOOR = 0.5
 # A name alone (0.6 at best) stays below the default threshold (0.7): another fact must agree.
 NAME_WEIGHT = 0.6
@@ -134,44 +135,38 @@ def _years(span: tuple[int, int]) -> str:
     return str(span[0]) if span[0] == span[1] else f"{span[0]}-{span[1]}"
 
 
-def _score(a: _Facts, b: _Facts, scorer: NameScorer, sharing: int) -> tuple[float, list[str]]:
-    """Best name score adjusted by the other facts; the reasons, strongest first.
-
-    `sharing` is how many persons share the pair's name key (common names weigh less).
-    """
+def _best_names(a: _Facts, b: _Facts, scorer: NameScorer) -> tuple[float, str, tuple[str, str]]:
     best, why, pair = 0.0, "", ("", "")
     for x, y in itertools.product(a.names, b.names):
         value, because = scorer.compare(x, y)
         if value > best:
             best, why, pair = value, because, (x, y)
-    if best < NAME_FLOOR:
-        return 0.0, []
-    reasons = [f"names {pair[0]} / {pair[1]}: {why}"]
-    score = NAME_WEIGHT * best
-    if sharing > COMMON:
-        score -= 0.1
-        reasons.append(f"a common name ({sharing} persons)")
+    return best, why, pair
+
+
+def _fact_parts(a: _Facts, b: _Facts, held: dict[int, int]) -> list[tuple[float, str]]:
+    """What the other facts add (or take away), each with its reason."""
+    parts: list[tuple[float, str]] = []
     if a.born and b.born:
+        years = f"({_years(a.born)} / {_years(b.born)})"
         if _overlap(a.born, b.born):
-            score += 0.15
-            reasons.append(f"born in the same years ({_years(a.born)} / {_years(b.born)})")
+            parts.append((0.15, f"born in the same years {years}"))
         elif abs(a.born[0] - b.born[0]) > 2:
-            score -= 0.3
-            reasons.append(f"born in different years ({_years(a.born)} / {_years(b.born)})")
+            parts.append((-0.3, f"born in different years {years}"))
     if a.sex and b.sex and a.sex != b.sex:
-        score -= 0.5
-        reasons.append(f"sex differs ({a.sex} / {b.sex})")
+        parts.append((-0.5, f"sex differs ({a.sex} / {b.sex})"))
     if a.ethnicity and b.ethnicity:
         if a.ethnicity.casefold() == b.ethnicity.casefold():
-            score += 0.05
-            reasons.append(f"both {a.ethnicity}")
+            parts.append((0.05, f"both {a.ethnicity}"))
         else:
-            score -= 0.2
-            reasons.append(f"ethnicity differs ({a.ethnicity} / {b.ethnicity})")
-    shared = sorted(a.places.keys() & b.places.keys())
+            parts.append((-0.2, f"ethnicity differs ({a.ethnicity} / {b.ethnicity})"))
+    shared = sorted(a.places.keys() & b.places.keys(), key=lambda i: held[i])
     if shared:
-        score += 0.15
-        reasons.append("same court or facility: " + ", ".join(a.places[i] for i in shared[:3]))
+        names = ", ".join(
+            a.places[i] + (f" ({held[i]} persons)" if held[i] > CROWDED else "") for i in shared[:3]
+        )
+        weight = 0.05 if held[shared[0]] > CROWDED else 0.15
+        parts.append((weight, f"same court or facility: {names}"))
     together = next(
         (
             (x[2], y[2])
@@ -181,9 +176,28 @@ def _score(a: _Facts, b: _Facts, scorer: NameScorer, sharing: int) -> tuple[floa
         None,
     )
     if together:
-        score += 0.15
-        reasons.append(f"detained at overlapping dates ({together[0]} / {together[1]})")
-    return max(0.0, min(1.0, score)), reasons
+        parts.append((0.15, f"detained at overlapping dates ({together[0]} / {together[1]})"))
+    return parts
+
+
+def _score(
+    a: _Facts, b: _Facts, scorer: NameScorer, sharing: int, held: dict[int, int]
+) -> tuple[float, list[str]]:
+    """Best name score adjusted by the other facts; the reasons, name first.
+
+    `sharing` is how many persons share the pair's name key and `held` how many persons
+    each institution holds: common names and crowded prisons say less.
+    """
+    best, why, pair = _best_names(a, b, scorer)
+    if best < NAME_FLOOR:
+        return 0.0, []
+    parts = [(NAME_WEIGHT * best, f"names {pair[0]} / {pair[1]}: {why}")]
+    if sharing > COMMON:
+        parts.append((-0.1, f"a common name ({sharing} persons)"))
+    if all(len(name.split()) == 1 for name in pair):
+        parts.append((-0.1, "one-word names"))
+    parts += _fact_parts(a, b, held)
+    return max(0.0, min(1.0, sum(w for w, _ in parts))), [reason for _, reason in parts]
 
 
 def duplicate_candidates(
@@ -208,9 +222,13 @@ def duplicate_candidates(
         if 1 < len(members) <= MAX_BLOCK:
             for pair in itertools.combinations(sorted(members), 2):
                 pairs[pair] = min(pairs.get(pair, MAX_BLOCK), len(members))
+    held: dict[int, int] = defaultdict(int)
+    for known in facts.values():
+        for institution in known.places:
+            held[institution] += 1
     found = []
     for (left, right), sharing in pairs.items():
-        score, reasons = _score(facts[left], facts[right], scorer, sharing)
+        score, reasons = _score(facts[left], facts[right], scorer, sharing, held)
         if score >= min_score:
             a, b = facts[left], facts[right]
             pair = DuplicatePair(
