@@ -109,3 +109,20 @@ def test_duplicate_candidates_take_a_name_scorer(users):
         "both Uyghur",
         "detained at overlapping dates (2017-04-01 / 2017-04-01)",
     )
+
+
+def test_duplicate_candidates_weigh_crowded_prisons_and_common_names_less(users):
+    prison = institution_create(actor=ACTOR, name="TAR Prison", kind="prison")
+    held = ("event", {"type": "detention", "institution": prison.pk})
+    born = ("age", {"age": 30, "as_of": "2000"})
+    make(*[(f"Inmate {n}", held) for n in range(20)])
+    make(*[("Dawa", born) for _ in range(6)])  # a common one-word name
+    first, second = make(("Dolkar Tsomo", held, born), ("Dolkar Tsomo", held, born))
+    pairs = duplicate_candidates(user=users["viewer"], min_score=0.0, limit=100)
+    (pair,) = [p for p in pairs if p.a == first]
+    assert pair.b == second
+    assert "same court or facility: TAR Prison (22 persons)" in pair.reasons
+    assert pair.score == 0.8  # 0.6 name + 0.15 birth years + 0.05 crowded prison
+    dawa = next(p for p in pairs if p.name_a == "Dawa")
+    assert {"a common name (6 persons)", "one-word names"} <= set(dawa.reasons)
+    assert dawa.score == 0.55
