@@ -12,6 +12,7 @@ from docket.cases.services import (
 pytestmark = pytest.mark.django_db
 
 ACTOR = "system:test"
+SPELLING = SpellingScorer()  # exact reasons below are this scorer's; the default may differ
 
 
 def make(*people, level="public"):
@@ -50,7 +51,7 @@ def test_duplicate_candidates_scores_names_with_the_other_facts(court, users):
         ("Tenzin Choephel", *old_woman),
         tibetan("Tenzin Geleg", 30, "2008-03", "2008-03", court),
     )
-    pairs = duplicate_candidates(user=users["viewer"], min_score=0.0)
+    pairs = duplicate_candidates(user=users["viewer"], min_score=0.0, scorer=SPELLING)
     assert [(p.a, p.b) for p in pairs] == [(first, swapped), (first, unlike), (swapped, unlike)]
     best = pairs[0]
     assert best.score == 1.0 and (best.name_a, best.name_b) == (
@@ -69,8 +70,12 @@ def test_duplicate_candidates_scores_names_with_the_other_facts(court, users):
     )
     assert "born in different years (1977-1978 / 1947-1948)" in worst.reasons
     assert other not in {p.a for p in pairs} | {p.b for p in pairs}
-    assert [(p.a, p.b) for p in duplicate_candidates(user=users["viewer"])] == [(first, swapped)]
-    assert duplicate_candidates(user=users["viewer"], limit=1, min_score=0.0) == pairs[:1]
+    found = duplicate_candidates(user=users["viewer"], scorer=SPELLING)
+    assert [(p.a, p.b) for p in found] == [(first, swapped)]
+    assert (
+        duplicate_candidates(user=users["viewer"], limit=1, min_score=0.0, scorer=SPELLING)
+        == (pairs[:1])
+    )
 
 
 def test_duplicate_candidates_respect_visibility_and_merges(court, users):
@@ -100,7 +105,7 @@ class Transliterating(SpellingScorer):
 def test_duplicate_candidates_take_a_name_scorer(users):
     facts = ("ethnicity", "Uyghur"), ("event", {"type": "detention", "date": "2017-04-01"})
     latin, han = make(("Alim", *facts), ("阿力木", *facts))
-    assert duplicate_candidates(user=users["viewer"]) == []
+    assert duplicate_candidates(user=users["viewer"], scorer=SPELLING) == []
     (pair,) = duplicate_candidates(user=users["viewer"], scorer=Transliterating())
     assert (pair.a, pair.b, pair.score) == (latin, han, 0.7)
     assert pair.reasons == (
@@ -118,7 +123,7 @@ def test_duplicate_candidates_weigh_crowded_prisons_and_common_names_less(users)
     make(*[(f"Inmate {n}", held) for n in range(20)])
     make(*[("Dawa", born) for _ in range(6)])  # a common one-word name
     first, second = make(("Dolkar Tsomo", held, born), ("Dolkar Tsomo", held, born))
-    pairs = duplicate_candidates(user=users["viewer"], min_score=0.0, limit=100)
+    pairs = duplicate_candidates(user=users["viewer"], min_score=0.0, limit=100, scorer=SPELLING)
     (pair,) = [p for p in pairs if p.a == first]
     assert pair.b == second
     assert "same court or facility: TAR Prison (22 persons)" in pair.reasons
