@@ -42,6 +42,33 @@ class Sentence:
         return {"min_months": self.min_months, "max_months": self.max_months}
 
 
+EVENT_TYPES = (
+    "detention",
+    "arrest",
+    "trial",
+    "sentence",
+    "release",
+    "death",
+    "transfer",
+    "family_notification",
+)
+
+
+@dataclass(frozen=True)
+class Event:
+    """A step in what happened to a person, with its date as EDTF when the report gives one.
+
+    An addition to the contract's fields: the contract allows more, never less.
+    """
+
+    type: str
+    date: str | None = None
+    evidence: tuple[Span, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"type": self.type, "date": self.date, "evidence": [list(s) for s in self.evidence]}
+
+
 @dataclass
 class Person:
     """One person or unnamed group a report speaks about, with evidenced facts."""
@@ -62,6 +89,7 @@ class Person:
     sentence: Sentence | None = None
     status: str | None = None
     allegations: list[str] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
     evidence: dict[str, list[Span]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -83,6 +111,7 @@ class Person:
             "sentence": self.sentence.to_dict() if self.sentence else None,
             "status": self.status,
             "allegations": list(self.allegations),
+            "events": [e.to_dict() for e in self.events],
             "evidence": {k: [list(s) for s in v] for k, v in self.evidence.items()},
         }
 
@@ -94,6 +123,7 @@ class Extraction:
     text: str
     persons: list[Person] = field(default_factory=list)
     published: str | None = None
+    pipeline: tuple[str, ...] = ()  # the versioned steps that made it ("dates.v1", ...)
 
     def to_dict(self, doc_id: str | None = None) -> dict[str, Any]:
         out: dict[str, Any] = {} if doc_id is None else {"id": doc_id}

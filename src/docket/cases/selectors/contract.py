@@ -84,6 +84,10 @@ def person_to_contract(*, person: Person, user: Any, case: Case | None = None) -
         "sentence": _sentence_dict(sentence),
         "status": column(person, "status", levels) or None,
         "allegations": list(dict.fromkeys(a.type for a in allegations)),
+        "events": [
+            {"type": e.type, "date": e.date or None}
+            for e in events.order_by(F("date_lower").asc(nulls_last=True), "id")
+        ],
     }
 
 

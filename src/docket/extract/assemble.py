@@ -1,0 +1,455 @@
+"""Building the contract's Person records from the facts attribution gave each entity:
+which date is the detention date, which term is the sentence, which court and facility,
+the status, the role, and what the case as a whole supplies when a person's own facts are
+silent."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from docket.extract.doc import DateMention, Doc, EventMention, Token
+from docket.extract.lexicon import lexicon
+from docket.extract.model import Event, Person, Sentence, Span
+from docket.extract.shapes import AMBIGUOUS_ETHNIC, occupations_in
+from docket.extract.text import wordset
+
+_STATE_NOUNS = wordset(
+    "authorities authority government officials official police court courts state law laws "
+    "border embassy consulate ministry president citizens citizenship nationals passport "
+    "security army military media press foreign"
+)
+_VICTIM_EVENTS = ("detention", "arrest", "sentence", "trial")
+APPEAL = re.compile(r"appeal|upheld|uphold|rejected|overturn|retrial|re-trial|review", re.I)
+
+
+@dataclass
+class Bag:
+    """Facts gathered for one entity, each with its evidence span."""
+
+    events: list[EventMention] = field(default_factory=list)
+    terms: list[tuple[Span, Sentence, str]] = field(default_factory=list)
+    courts: list[tuple[Span, str, bool]] = field(default_factory=list)  # appeal flag
+    facilities: list[tuple[Span, str, str]] = field(default_factory=list)
+    charges: list[tuple[Span, str, tuple[str, ...], int, bool]] = field(default_factory=list)
+    facts: dict[str, list[tuple[object, Span]]] = field(default_factory=dict)
+
+
+def _context_date(doc: Doc, ev: EventMention) -> DateMention | None:
+    """An undated detention takes the latest date before it in its or the previous sentence."""
+    s = doc.sent_of(ev.span[0])
+    lo = doc.sents[max(0, s - 1)][0]
+    prior = [d for d in doc.dates if not d.citation and lo <= d.span[0] < ev.span[0]]
+    return prior[-1] if prior else None
+
+
+def _pick_detention(
+    doc: Doc, events: list[EventMention], *, case_fallback: bool
+) -> DateMention | None:
+    """When the person was first detained: their first dated detention (else arrest); an
+    undated one takes the latest date of its sentence or the one before; failing that (and
+    only for a possible victim), the case's first dated detention, then the report's first
+    date that is not a citation or a birth date."""
+    for kinds in (("detention",), ("arrest",)):
+        dated = [ev for ev in events if ev.kind in kinds and ev.date is not None]
+        if dated:
+            return dated[0].date
+        for ev in events:
+            if ev.kind in kinds:
+                date = _context_date(doc, ev)
+                if date:
+                    return date
+    if not case_fallback:
+        return None
+    dated = [ev for ev in doc.events if ev.kind in ("detention", "arrest") and ev.date]
+    if dated:
+        return dated[0].date
+    plain = [d for d in doc.dates if not d.citation and not _is_birth(doc, d)]
+    return plain[0] if plain else None
+
+
+def _is_birth(doc: Doc, date: DateMention) -> bool:
+    before = doc.norm[max(0, date.span[0] - 40) : date.span[0]].lower()
+    return bool(re.search(r"\bborn\b[^.;]*$", before))
+
+
+def _status(doc: Doc, events: list[EventMention], has_term: bool) -> tuple[str | None, Span | None]:
+    """Last known status: deceased, released (and not detained again), sentenced, detained."""
+    by_kind: dict[str, list[EventMention]] = {}
+    for ev in sorted(events, key=lambda x: x.span):
+        by_kind.setdefault(ev.kind, []).append(ev)
+    if "death" in by_kind:
+        return "deceased", by_kind["death"][-1].span
+    held = [ev for k in ("detention", "arrest", "sentence") for ev in by_kind.get(k, [])]
+    if "release" in by_kind:
+        release = by_kind["release"][-1]
+        later = [ev for ev in held if ev.span[0] > release.span[0] and _dated_after(ev, release)]
+        if not later:
+            return "released", release.span
+    if "sentence" in by_kind or has_term:
+        sentenced = by_kind.get("sentence")
+        return "sentenced", sentenced[-1].span if sentenced else None
+    held_events = by_kind.get("detention") or by_kind.get("arrest") or by_kind.get("trial")
+    if held_events:
+        last = held_events[-1]
+        if re.match(r"disappeared|went missing", doc.norm[last.span[0] : last.span[1]], re.I):
+            return "disappeared", last.span
+        return "detained", last.span
+    return None, None
+
+
+def _dated_after(ev: EventMention, ref: EventMention) -> bool:
+    """True unless both are dated and `ev` is dated before `ref`."""
+    if ev.date is None or ref.date is None:
+        return True
+    return ev.date.key() >= ref.date.key()
+
+
+def doc_ethnicity(doc: Doc) -> tuple[str, Span] | None:
+    """The ethnic group a report names most (60% or more of its ethnic words), if any."""
+    lex = lexicon()
+    counts: Counter[str] = Counter()
+    first: dict[str, Span] = {}
+    toks = doc.tokens
+    for i, t in enumerate(toks):
+        if t.text[:1].isupper() and t.lower in lex.ethnic and t.lower not in AMBIGUOUS_ETHNIC:
+            after = doc.norm[t.end : t.end + 30].lower()
+            if (
+                i + 1 < len(toks)
+                and toks[i + 1].text in _STATE_NOUNS
+                and not re.match(r"\s*government[- ]in[- ]exile", after)
+            ):
+                continue  # "Kazakh authorities": a nationality, not an ethnic group
+            value = lex.ethnic[t.lower]
+            counts[value] += 1
+            first.setdefault(value, (t.start, t.end))
+    if not counts:
+        return None
+    value, n = counts.most_common(1)[0]
+    if value == "Han" or n < 0.6 * sum(counts.values()):
+        return None
+    return value, first[value]
+
+
+_AUTHORITY_WORDS = wordset(
+    "official government official officer police officer policeman cadre judge prosecutor "
+    "procurator security guard soldier army officer party secretary village official "
+    "director head chief guide"
+)
+
+
+def _doc_occupation(doc: Doc) -> tuple[str, Span] | None:
+    """The occupation the report names most often ('monks' of a monastery), if any."""
+    counts: Counter[str] = Counter()
+    first: dict[str, Span] = {}
+    by_sent: dict[int, list[Token]] = {}
+    for t in doc.tokens:
+        by_sent.setdefault(t.sent, []).append(t)
+    for toks in by_sent.values():
+        for a, b, occ in occupations_in([t.text for t in toks]):
+            if occ in _AUTHORITY_WORDS:
+                continue
+            counts[occ] += 1
+            first.setdefault(occ, (toks[a].start, toks[b - 1].end))
+    if not counts:
+        return None
+    occ, _ = counts.most_common(1)[0]
+    return occ, first[occ]
+
+
+def share_one_term(doc: Doc, persons: list[Person]) -> None:
+    """'sentenced each to 3 years' imprisonment': when a report gives a single prison term,
+    victims without a term of their own share it."""
+    terms = [t for t in doc.terms if t.kind in ("prison", "revision")]
+    values = {t.sentence for t in terms}
+    if len(values) != 1:
+        return
+    term = terms[0]
+    for p in persons:
+        if p.role == "victim" and p.sentence is None and p.name is not None:
+            p.sentence = term.sentence
+            p.evidence["sentence"] = [term.span]
+
+
+def _last_facility(found: list[tuple[Span, str, str]]) -> tuple[Span, str]:
+    """The last place of detention named; a prison outranks the detention centre or police
+    station a report mentions after it (pre-trial history told late)."""
+    prisons = [f for f in found if f[2] == "prison"]
+    span, name, _ = (prisons or found)[-1]
+    return span, name
+
+
+def _main_person_sex(doc: Doc, persons: list[Person]) -> None:
+    """When every (or nearly every) he/she of a report is of one sex, the report's most
+    named person, if their own pronouns were given to someone else, is of that sex."""
+    counts: Counter[str] = Counter(m.sex for m in doc.mentions if m.kind == "pronoun" and m.sex)
+    if not counts:
+        return
+    sex, n = counts.most_common(1)[0]
+    if n < 0.8 * sum(counts.values()):
+        return
+    named: Counter[int] = Counter(
+        m.entity
+        for m in doc.mentions
+        if m.kind in ("name", "short") and doc.entities[m.entity].name
+    )
+    if not named:
+        return
+    main, _ = named.most_common(1)[0]
+    person = persons[main]
+    if person.sex is None and person.role == "victim":
+        person.sex = sex
+        first = next(m.span for m in doc.mentions if m.kind == "pronoun" and m.sex == sex)
+        person.evidence["sex"] = [first]
+
+
+def fill_from_case(doc: Doc, persons: list[Person], stages: dict[int, int]) -> None:
+    """A report is usually about one case: a victim with no court (or facility, or charge)
+    of their own shares the one the report names for the case. `stages` maps id(person) to
+    the furthest stage of their own charges."""
+    courts = [i for i in doc.institutions if i.kind == "court"]
+    first_court = None
+    for inst in courts:
+        clause = doc.clauses[doc.clause_of(inst.span[0])]
+        if not APPEAL.search(doc.norm[clause.start : clause.end]):
+            first_court = inst
+            break
+    first_court = first_court or (courts[0] if courts else None)
+    occupation = _doc_occupation(doc)
+    facilities = [i for i in doc.institutions if i.kind == "facility"]
+    doc_top = max((ch.stage for ch in doc.charges), default=-1)
+    _main_person_sex(doc, persons)
+    for p in persons:
+        if p.role != "victim" or p.name is None:
+            continue
+        if p.court is None and first_court is not None:
+            p.court = first_court.name
+            p.evidence["court"] = [first_court.span]
+        if occupation and not p.occupations:
+            p.occupations = [occupation[0]]
+            p.evidence["occupations"] = [occupation[1]]
+        if p.facility is None and facilities:
+            span, name = _last_facility([(f.span, f.name, f.subtype) for f in facilities])
+            p.facility = name
+            p.evidence["facility"] = [span]
+        # When the case went further (an indictment, a trial, a verdict) on other charges than
+        # the ones the person was first held on, the later charges are the case's.
+        if p.charge_categories and stages.get(id(p), -1) < doc_top and doc_top >= 2:
+            p.charge_categories = []
+            p.evidence.pop("charge_categories", None)
+        if not p.charge_categories and doc.charges:
+            top = max(ch.stage for ch in doc.charges)
+            for ch in doc.charges:
+                if ch.stage < top:
+                    continue
+                for cat in ch.categories:
+                    if cat not in p.charge_categories:
+                        p.charge_categories.append(cat)
+                        p.evidence.setdefault("charge_categories", []).append(ch.span)
+
+
+def _first(values: list[tuple[object, Span]]) -> tuple[object, Span] | None:
+    return values[0] if values else None
+
+
+def person_record(doc: Doc, e: int, bag: Bag, doc_eth: tuple[str, Span] | None) -> Person:
+    ent = doc.entities[e]
+    ev: dict[str, list[Span]] = {}
+    p = Person(name=ent.name, aliases=list(ent.aliases), count=ent.count)
+    first = next((m.span for m in doc.mentions if m.entity == e and m.kind != "pronoun"), None)
+    if ent.name and first:
+        ev["name"] = [first]
+    # sex: stated words first, then the majority of pronouns
+    stated = bag.facts.get("sex", [])
+    if stated:
+        counts = Counter(str(v) for v, _ in stated)
+        p.sex = counts.most_common(1)[0][0]
+        ev["sex"] = [s for v, s in stated if v == p.sex][:3]
+    else:
+        pron = bag.facts.get("pronoun_sex", [])
+        if pron and not ent.group:
+            counts = Counter(str(v) for v, _ in pron)
+            top, n = counts.most_common(1)[0]
+            if n > sum(counts.values()) - n:
+                p.sex = top
+                ev["sex"] = [s for v, s in pron if v == top][:3]
+    if p.sex is None and ent.name and "name" in ev:
+        p.sex = name_sex(ent.name)
+        if p.sex:
+            ev["sex"] = ev["name"][:1]
+    age = _first(bag.facts.get("age", []) or bag.facts.get("age_free", []))
+    if age:
+        p.age = int(str(age[0]))
+        ev["age"] = [age[1]]
+    eth = _first(bag.facts.get("ethnicity", []))
+    if eth:
+        p.ethnicity = str(eth[0])
+        ev["ethnicity"] = [eth[1]]
+    occs = bag.facts.get("occupation", [])
+    for v, s in occs:
+        if str(v) not in p.occupations:
+            p.occupations.append(str(v))
+            ev.setdefault("occupations", []).append(s)
+    victim = (
+        ent.group
+        or any(x.kind in _VICTIM_EVENTS for x in bag.events)
+        or any(t[2] in ("prison", "revision") for t in bag.terms)
+        or bool(bag.courts or bag.facilities or bag.charges)
+    )
+    roles = [str(v) for v, _ in bag.facts.get("role", [])]
+    # A person the report says nothing else about may still be its subject; only a
+    # source, a relative or a public figure is kept out of the case's dates.
+    bystander = bool(ent.role_hint or roles)
+    date = _pick_detention(doc, bag.events, case_fallback=victim or not bystander)
+    if date:
+        p.detention_date = date.edtf()
+        ev["detention_date"] = [date.span]
+    courts = [c for c in bag.courts if not c[2]] or bag.courts
+    if courts:
+        p.court = courts[0][1]
+        ev["court"] = [courts[0][0]]
+    if bag.facilities:
+        span, name = _last_facility([(s, n, k) for s, n, k in bag.facilities])
+        p.facility = name
+        ev["facility"] = [span]
+    prison = [t for t in bag.terms if t[2] in ("prison", "revision")]
+    if prison:
+        # The first term the report gives, unless it was later commuted or reduced to another.
+        revisions = [t for t in prison if t[2] == "revision"]
+        span, sentence, _ = revisions[-1] if revisions else prison[0]
+        p.sentence = sentence
+        ev["sentence"] = [span]
+    # The categories of the charges at the furthest stage named (a charge changed to,
+    # then a conviction, then a charge, then a suspicion); every charge is listed.
+    top_stage = max((c[3] for c in bag.charges), default=0)
+    for span, quoted, cats, stage, statute in bag.charges:
+        if quoted not in p.charges and not statute:
+            p.charges.append(quoted)
+            ev.setdefault("charges", []).append(span)
+        if stage < top_stage:
+            continue
+        for c in cats:
+            if c not in p.charge_categories:
+                p.charge_categories.append(c)
+                ev.setdefault("charge_categories", []).append(span)
+    for v, s in bag.facts.get("allegation", []):
+        if str(v) not in p.allegations:
+            p.allegations.append(str(v))
+            ev.setdefault("allegations", []).append(s)
+    p.events = _person_events(doc, bag.events)
+    status, status_span = _status(doc, bag.events, bool(prison))
+    if status in (None, "detained") and "enforced_disappearance" in p.allegations:
+        # "has not been heard from since", "whereabouts unknown": held where no one knows
+        status, status_span = (
+            "disappeared",
+            ev["allegations"][p.allegations.index("enforced_disappearance")],
+        )
+    if status:
+        p.status = status
+        if status_span:
+            ev["status"] = [status_span]
+    role_facts = bag.facts.get("role", [])
+    if victim:
+        p.role = "victim"
+        ev["role"] = _victim_evidence(bag, ent.group, doc, e)
+    elif ent.role_hint:
+        p.role = ent.role_hint
+        if ent.role_span:
+            ev["role"] = [ent.role_span]
+    elif roles:
+        p.role = roles[0]
+        ev["role"] = [role_facts[0][1]]
+    elif any(x.kind in _VICTIM_EVENTS for x in doc.events):
+        # Named in a report about detentions, with no other part: most likely one of those
+        # detained ("Lhaga, one of the detained nuns, was released").
+        p.role = "victim"
+    else:
+        p.role = "other"
+    if p.ethnicity is None and doc_eth and p.role == "victim" and not ent.group:
+        p.ethnicity = doc_eth[0]
+        ev["ethnicity"] = [doc_eth[1]]
+    if ent.group:
+        ev["count"] = [m.span for m in doc.mentions if m.entity == e and m.kind == "group"][:1]
+    for alias in p.aliases:
+        spans = [
+            m.span
+            for m in doc.mentions
+            if m.entity == e and doc.text[m.span[0] : m.span[1]] == alias
+        ]
+        if spans:
+            ev.setdefault("aliases", []).append(spans[0])
+    p.evidence = {k: [_whole_words(doc.text, s) for s in v] for k, v in ev.items() if v}
+    return p
+
+
+_SON_OF = wordset("oglu oğlu ogly uly uulu")
+_DAUGHTER_OF = wordset("qizi qızı kizi kızı gizi kyzy")
+
+
+def name_sex(name: str) -> str | None:
+    """Sex that a name's form states: a patronymic ('Kamran oglu', 'Rasim qizi') or a
+    Russian-style surname ending ('Mammadova', 'Aliyev')."""
+    words = [w.lower() for w in name.split()]
+    if any(w in _SON_OF for w in words):
+        return "male"
+    if any(w in _DAUGHTER_OF for w in words):
+        return "female"
+    if len(words) < 2:
+        return None
+    last = words[-1]
+    if re.search(r"(?:ova|eva|yeva|skaya|kaya)$", last):
+        return "female"
+    if re.search(r"(?:[^aeiou]ov|[^aeiou]ev|yev|sky|skiy)$", last):
+        return "male"
+    return None
+
+
+def _whole_words(text: str, span: Span) -> Span:
+    """Widen a span that starts or ends inside a word ('tortur' -> 'tortured')."""
+    a, b = span
+    while a > 0 and text[a - 1].isalnum() and text[a].isalnum():
+        a -= 1
+    while b < len(text) and text[b].isalnum() and text[b - 1].isalnum():
+        b += 1
+    return a, b
+
+
+def _victim_evidence(bag: Bag, group: bool, doc: Doc, e: int) -> list[Span]:
+    """The words that make a person a victim: a detention or sentence, a term, a court."""
+    for ev in bag.events:
+        if ev.kind in _VICTIM_EVENTS:
+            return [ev.span]
+    for spans in (
+        [t[0] for t in bag.terms],
+        [c[0] for c in bag.courts],
+        [f[0] for f in bag.facilities],
+        [c[0] for c in bag.charges],
+    ):
+        if spans:
+            return spans[:1]
+    if group:
+        return [m.span for m in doc.mentions if m.entity == e][:1]
+    return []
+
+
+_FAMILY = re.compile(r"\b(?:famil(?:y|ies)|relatives?|parents|wife|husband|mother|father)\b", re.I)
+
+
+def _person_events(doc: Doc, events: list[EventMention]) -> list[Event]:
+    out: list[Event] = []
+    seen: set[tuple[str, str | None]] = set()
+    for ev in sorted(events, key=lambda x: x.span):
+        kind = ev.kind
+        if kind == "notification":
+            clause = doc.clauses[doc.clause_of(ev.span[0])]
+            if not _FAMILY.search(doc.norm[clause.start : clause.end]):
+                continue
+            kind = "family_notification"
+        date = ev.date.edtf() if ev.date else None
+        if (kind, date) in seen:
+            continue
+        seen.add((kind, date))
+        spans = (ev.span,) + ((ev.date.span,) if ev.date else ())
+        out.append(Event(kind, date, spans))
+    return out

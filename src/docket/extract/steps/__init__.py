@@ -1,0 +1,14 @@
+"""Pipeline steps; importing this package registers them all."""
+
+from docket.extract.steps import (  # noqa: F401
+    allegations,
+    attributes,
+    attribution,
+    charges,
+    dates,
+    events,
+    institutions,
+    persons,
+    terms,
+    tokens,
+)

@@ -1,0 +1,246 @@
+"""persons.v1: who the report speaks of: named persons (with short forms and aliases),
+unnamed groups ("four other Uyghurs whose identities are unknown"), and pronouns.
+
+No trained model: a capitalised run of words is a candidate; gazetteers of places,
+organisations and name elements, and the words around it (a person noun before it, an age
+after it, a place word after it) decide whether it is a person.
+"""
+
+from __future__ import annotations
+
+import re
+
+from docket.extract.candidates import (
+    PLACE_NEXT,
+    Candidate,
+    find_candidates,
+    is_name_token,
+    parenthetical,
+)
+from docket.extract.doc import Doc, Entity, Mention
+from docket.extract.lexicon import lexicon
+from docket.extract.numbers import NUMBER, parse_count
+from docket.extract.pipeline import step
+from docket.extract.shapes import is_organization, is_place
+
+# Han, Tibetan, Arabic (Uyghur), Cyrillic and Mongolian letters, with name separators.
+_OTHER_SCRIPT = re.compile(
+    "[\u3400-\u4dbf\u4e00-\u9fff\u0f00-\u0fff\u0600-\u06ff\u0400-\u04ff\u1800-\u18af"
+    "\u00b7\u30fb\u2022\u0f0b-]+"
+)
+_PRONOUNS = {
+    "he": ("male", False),
+    "him": ("male", False),
+    "his": ("male", False),
+    "himself": ("male", False),
+    "she": ("female", False),
+    "her": ("female", False),
+    "hers": ("female", False),
+    "herself": ("female", False),
+    "they": (None, True),
+    "them": (None, True),
+    "their": (None, True),
+    "themselves": (None, True),
+}
+
+
+_GROUP_NOUNS = (
+    "people|persons|individuals|men|women|males|females|youths|teenagers|children|students"
+    "|monks|nuns|practitioners|petitioners|relatives|family members|business partners|partners"
+    "|activists|lawyers|villagers|farmers|herders|nomads|protesters|protestors|demonstrators"
+    "|christians|catholics|protestants|believers|members|detainees|defendants|co-defendants"
+    "|others|laypersons|laymen|teachers|workers|journalists|writers|bloggers|colleagues"
+    "|associates|employees|leaders|imams|pastors|priests|worshippers|muslims|brothers|sisters"
+    "|sons|daughters|residents|citizens|suspects|prisoners|classmates|friends|tibetans|uyghurs"
+    "|uighurs|kazakhs|kyrgyz|mongols|mongolians|huis|uzbeks"
+)
+_GROUP = re.compile(
+    rf"(?<![\w-])(?:(?:all|the)\s+)?(?:(?:at least|more than|over|about|around|nearly|some)\s+)?"
+    rf"(?P<num>{NUMBER})\s+(?:of\s+(?:his|her|their|the)\s+)?(?:other\s+|more\s+|additional\s+)?"
+    rf"(?P<mods>(?:[A-Za-z-]+\s+){{0,3}}?)(?P<noun>{_GROUP_NOUNS})\b",
+    re.IGNORECASE,
+)
+
+
+def find_groups(doc: Doc, named_per_sent: list[int]) -> list[tuple[tuple[int, int], int]]:
+    """Unnamed groups: (span, count) for '4 other Uyghurs', 'all six of his business partners'."""
+    out: list[tuple[tuple[int, int], int]] = []
+    text = doc.norm
+    for m in _GROUP.finditer(text):
+        count = parse_count(m.group("num"))
+        if count is None or count < 2 or count > 500:
+            continue
+        before = text[max(0, m.start() - 12) : m.start()].lower()
+        if re.search(r"\b(?:of|one of|among)\s*$", before):
+            continue  # "two of the monks": part of a group named elsewhere
+        mods = m.group("mods").lower().split()
+        if any(w in ("years", "year", "months", "days", "yuan", "of") for w in mods):
+            continue
+        s = doc.sent_of(m.start())
+        window = named_per_sent[s] + (named_per_sent[s + 1] if s + 1 < len(named_per_sent) else 0)
+        if window >= count:
+            continue  # the group is spelled out by name
+        out.append((m.span(), count))
+    return out
+
+
+@step(
+    "persons.v1",
+    requires=("tokens", "sents", "clauses", "institutions"),
+    provides=("entities", "mentions"),
+)
+def persons_v1(doc: Doc) -> None:
+    """Find named persons, their short forms and aliases, unnamed groups and pronouns."""
+    cands = find_candidates(doc)
+    entities: list[Entity] = []
+    by_name: dict[str, int] = {}
+    mentions: list[Mention] = []
+    toks = doc.tokens
+    accepted = [c for c in cands if c.accepted]
+    alias_ranges: dict[int, list[tuple[int, int]]] = {}
+    in_alias: set[tuple[int, int]] = set()
+    for i, cand in enumerate(accepted):
+        if (cand.start, cand.end) in in_alias:
+            continue
+        alias_ranges[i] = _aliases(doc, cand)
+        in_alias.update(alias_ranges[i])
+    mains = list(alias_ranges)
+    # Longest names first so that "Tashi" can join "Tashi Drolkar".
+    for i in sorted(mains, key=lambda k: -len(accepted[k].words)):
+        cand = accepted[i]
+        key = " ".join(cand.words)
+        if key in by_name:
+            continue
+        if len(cand.words) == 1 and _word_index(entities).get(cand.words[0]):
+            # a lone word of a longer name: a short mention, resolved like the others below
+            continue
+        by_name[key] = len(entities)
+        entity = Entity(name=_name_text(doc, cand.start, cand.end))
+        entity.aliases = [_name_text(doc, *alias) for alias in alias_ranges[i]]
+        entities.append(entity)
+    for i in mains:
+        cand = accepted[i]
+        key = " ".join(cand.words)
+        if key not in by_name:
+            continue  # a short mention; see below
+        e = by_name[key]
+        ent = entities[e]
+        span = (toks[cand.start].start, toks[cand.end - 1].end)
+        if cand.role_hint and ent.role_hint is None:
+            ent.role_hint = cand.role_hint
+            ent.role_span = span
+        if cand.sex_hint:
+            ent.sex_hints.append((cand.sex_hint, span))
+        kind = "name" if len(cand.words) > 1 or ent.name == cand.words[0] else "short"
+        mentions.append(Mention(span, kind, e, toks[cand.start].sent))
+        for alias in alias_ranges[i]:
+            text = _name_text(doc, *alias)
+            if text not in ent.aliases and text != ent.name:
+                ent.aliases.append(text)
+            if text == ent.name:
+                continue
+            mentions.append(
+                Mention(
+                    (toks[alias[0]].start, toks[alias[1] - 1].end), "short", e, toks[alias[0]].sent
+                )
+            )
+            for w in [text, *text.split()]:
+                by_name.setdefault(w, e)
+    taken = {m.span for m in mentions}
+    covered = [m.span for m in mentions]
+    # Short mentions: a lone word that is part of a known name ("Nurmehmet", "Rao", "Yuan").
+    index = _word_index(entities)
+    covered_chars = bytearray(len(doc.text) + 1)
+    for s, e in covered:
+        covered_chars[s:e] = b"\x01" * (e - s)
+    for k, tok in enumerate(toks):
+        if tok.text not in index or not is_name_token(tok):
+            continue
+        span = (tok.start, tok.end)
+        if span in taken or covered_chars[tok.start]:
+            continue
+        owner = _nearest_owner(index[tok.text], mentions, span[0])
+        if owner is not None:
+            mentions.append(Mention(span, "short", owner, toks[k].sent))
+            taken.add(span)
+    # Pronouns, resolved later.
+    for t in toks:
+        if t.lower in _PRONOUNS:
+            sex, plural = _PRONOUNS[t.lower]
+            mentions.append(Mention((t.start, t.end), "pronoun", -1, t.sent, sex, plural))
+    named_per_sent = [0] * len(doc.sents)
+    for sent, _e in {(m.sent, m.entity) for m in mentions if m.kind != "pronoun"}:
+        named_per_sent[sent] += 1
+    for span, count in find_groups(doc, named_per_sent):
+        mentions.append(Mention(span, "group", len(entities), doc.sent_of(span[0]), plural=True))
+        entities.append(Entity(name=None, count=count, group=True))
+    mentions.sort(key=lambda m: m.span)
+    doc.entities = entities
+    doc.mentions = mentions
+
+
+def _name_text(doc: Doc, a: int, b: int) -> str:
+    toks = doc.tokens
+    return re.sub(r"\s+", " ", doc.text[toks[a].start : toks[b - 1].end]).strip()
+
+
+def _word_index(entities: list[Entity]) -> dict[str, set[int]]:
+    """Each word of each name and alias -> the entities whose names hold it."""
+    index: dict[str, set[int]] = {}
+    for i, e in enumerate(entities):
+        if not e.name:
+            continue
+        for form in [e.name.replace("-", " "), *e.aliases]:
+            for w in form.split():
+                index.setdefault(w, set()).add(i)
+    return index
+
+
+def _nearest_owner(owners: set[int], mentions: list[Mention], pos: int) -> int | None:
+    """Of the entities a short name may mean, the one mentioned last before `pos`."""
+    if len(owners) == 1:
+        return next(iter(owners))
+    best: tuple[int, int] | None = None
+    for m in mentions:
+        if m.entity in owners:
+            dist = pos - m.span[0] if m.span[0] <= pos else 10**9 + m.span[0] - pos
+            if best is None or dist < best[0]:
+                best = (dist, m.entity)
+    return best[1] if best else None
+
+
+def _aliases(doc: Doc, cand: Candidate) -> list[tuple[int, int]]:
+    """Names in parentheses after a name: 'Tabe (Tape, Tashi)', 'Tenzin Choedrag (Tenchoe)'."""
+    toks = doc.tokens
+    inner = parenthetical(doc, cand.end)
+    if not inner:
+        return []
+    a, b = inner
+    after = toks[b + 1] if b + 1 < len(toks) else None
+    if after is not None and after.lower in PLACE_NEXT:
+        return []
+    if a < b and all(_OTHER_SCRIPT.fullmatch(t.text) for t in toks[a:b]):
+        return [(a, b)]  # "Ilham Tohti (伊力哈木·土赫提)": the name in its own script
+    out: list[tuple[int, int]] = []
+    k = a
+    while k < b:
+        if toks[k].lower in ("also", "known", "as", "aka", "a.k.a.", "alias", "or", "lay", "name"):
+            k += 1
+            continue
+        j = k
+        while j < b and is_name_token(toks[j]):
+            j += 1
+        if j == k:
+            return out if toks[k].text in (",", ";") and out else []
+        words = [t.text for t in toks[k:j]]
+        if (
+            is_place(words)
+            or is_organization(words)
+            or all(w.lower() in lexicon().common_words for w in words)
+        ):
+            return []
+        out.append((k, j))
+        k = j
+        if k < b and toks[k].text in (",", ";"):
+            k += 1
+    return out

@@ -1,0 +1,53 @@
+"""charges.v1: charges as quoted or named, with categories; statutes by code."""
+
+from __future__ import annotations
+
+import pytest
+
+from docket.extract.pipeline import Pipeline
+
+
+def _charges(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    doc = Pipeline(["tokens.v1", "sentences.v1", "charges.v1"])(text)
+    return [(c.text, c.categories) for c in doc.charges]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ('He was convicted of "actively participating in terrorist activities."', "terrorism"),
+        (
+            'Police held her on suspicion of "picking quarrels and provoking trouble."',
+            "picking_quarrels",
+        ),
+        ("They sentenced him for inciting splittism.", "separatism"),
+        ('He was charged with "inciting subversion of state power."', "subversion"),
+        ("He was charged with hooliganism.", "hooliganism"),
+        ("She was arrested on drug charges.", "drugs"),
+    ],
+)
+def test_charges_categories(text: str, category: str) -> None:
+    assert any(category in cats for _, cats in _charges(text))
+
+
+def test_charges_a_list_after_one_charge_word() -> None:
+    found = _charges(
+        "He was charged with inciting religious hatred, illegal entrepreneurship and tax evasion."
+    )
+    assert found == [
+        ("inciting religious hatred", ("ethnic_hatred",)),
+        ("illegal entrepreneurship", ("illegal_business",)),
+        ("tax evasion", ("tax_financial",)),
+    ]
+
+
+def test_charges_quoted_campaign_name_is_not_a_charge() -> None:
+    assert _charges('The "Strike Hard Campaign against Terrorism" began in 2014.') == []
+
+
+def test_charges_statutes_follow_the_country() -> None:
+    china = _charges("A Chinese court convicted him under Article 300 of the Criminal Law.")
+    assert ("Article 300", ("cult",)) in china
+    azerbaijan = _charges("The Baku court convicted him under Article 234.4.3.")
+    assert ("Article 234.4.3", ("drugs",)) in azerbaijan
+    assert _charges("He was convicted under Article 234.") == []
