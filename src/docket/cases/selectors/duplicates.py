@@ -4,8 +4,8 @@ Candidates come from name blocking keys (persons sharing a key are compared). Th
 name score of the pair, weighted so that a name alone is not enough, is adjusted by the
 other facts the reader may see: birth years implied by ages, sex, ethnicity, courts and
 facilities (less for crowded ones), detention dates, and how common or short the name is. Name
-comparison is pluggable (`NameScorer`): `docket.names` when it is installed in this
-tree, else a plain spelling comparison.
+comparison is pluggable (`NameScorer`): `docket.names` when this tree has it, else a
+plain spelling comparison.
 """
 
 from __future__ import annotations
@@ -60,8 +60,42 @@ class SpellingScorer:
         return ratio, "same spelling" if ratio == 1 else f"similar spelling ({ratio:.2f})"
 
 
+class NamesLibraryScorer:
+    """`docket.names`: keys and scores across scripts and romanisations, with reasons."""
+
+    def __init__(self) -> None:
+        from docket.names import InvalidNameError, blocking_keys, match
+
+        self._keys, self._match, self._invalid = blocking_keys, match, InvalidNameError
+
+    def blocking(self, name: str) -> Iterable[str]:
+        try:
+            return sorted(self._keys(name))
+        except self._invalid:
+            return []
+
+    def compare(self, a: str, b: str) -> tuple[float, str]:
+        try:
+            found = self._match(a, b)
+        except self._invalid:
+            return 0.0, "not comparable"
+        why = found.explanation
+        if (
+            why.pairs
+            and all(part.mode == "=" for part in why.pairs)
+            and not (why.unmatched_a or why.unmatched_b)
+        ):
+            return found.score, "same name"
+        rules = [line.strip() for line in why.lines()[1:]]
+        return found.score, "; ".join(rules) or f"score {found.score:.2f}"
+
+
 def default_scorer() -> NameScorer:
-    return SpellingScorer()
+    """`docket.names` when this tree has it, else plain spelling."""
+    try:
+        return NamesLibraryScorer()
+    except ImportError:
+        return SpellingScorer()
 
 
 @dataclass
@@ -181,12 +215,11 @@ def _fact_parts(a: _Facts, b: _Facts, held: dict[int, int]) -> list[tuple[float,
 
 
 def _score(
-    a: _Facts, b: _Facts, scorer: NameScorer, sharing: int, held: dict[int, int]
+    a: _Facts, b: _Facts, scorer: NameScorer, sharing: int, facts: list[tuple[float, str]]
 ) -> tuple[float, list[str]]:
-    """Best name score adjusted by the other facts; the reasons, name first.
+    """Best name score adjusted by the other facts' parts; the reasons, name first.
 
-    `sharing` is how many persons share the pair's name key and `held` how many persons
-    each institution holds: common names and crowded prisons say less.
+    `sharing` is how many persons share the pair's name key: common names say less.
     """
     best, why, pair = _best_names(a, b, scorer)
     if best < NAME_FLOOR:
@@ -196,8 +229,24 @@ def _score(
         parts.append((-0.1, f"a common name ({sharing} persons)"))
     if all(len(name.split()) == 1 for name in pair):
         parts.append((-0.1, "one-word names"))
-    parts += _fact_parts(a, b, held)
+    parts += facts
     return max(0.0, min(1.0, sum(w for w, _ in parts))), [reason for _, reason in parts]
+
+
+class _Cached:
+    """A scorer that compares each pair of name texts once per call."""
+
+    def __init__(self, scorer: NameScorer) -> None:
+        self.scorer = scorer
+        self.seen: dict[tuple[str, str], tuple[float, str]] = {}
+
+    def blocking(self, name: str) -> Iterable[str]:
+        return self.scorer.blocking(name)
+
+    def compare(self, a: str, b: str) -> tuple[float, str]:
+        if (a, b) not in self.seen:
+            self.seen[(a, b)] = self.scorer.compare(a, b)
+        return self.seen[(a, b)]
 
 
 def duplicate_candidates(
@@ -226,9 +275,15 @@ def duplicate_candidates(
     for known in facts.values():
         for institution in known.places:
             held[institution] += 1
+    cached = _Cached(scorer)
     found = []
     for (left, right), sharing in pairs.items():
-        score, reasons = _score(facts[left], facts[right], scorer, sharing, held)
+        parts = _fact_parts(facts[left], facts[right], held)
+        # Names add NAME_WEIGHT at most: skip comparing them when that cannot be enough.
+        bound = NAME_WEIGHT + sum(w for w, _ in parts) - 0.1 * (sharing > COMMON)
+        if max(0.0, min(1.0, bound)) < min_score:
+            continue
+        score, reasons = _score(facts[left], facts[right], cached, sharing, parts)
         if score >= min_score:
             a, b = facts[left], facts[right]
             pair = DuplicatePair(
