@@ -1,0 +1,195 @@
+"""Weighted alignment of two romanised words by sound-correspondence rules.
+
+A generalised edit distance: besides inserting, deleting and substituting letters, a step
+may rewrite a letter group by a rule of data/rules.tsv (tr ~ zh, q ~ k ...). Costs depend
+on the mode: SPELLING compares two romanisations of the same language; TRANSCRIPTION
+compares a romanised name (side a) with its Chinese transcription in pinyin (side b), where
+vowels are inserted and syllable codas dropped as Chinese phonology demands.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from docket.names.text import data_lines, is_vowel
+
+SPELLING, TRANSCRIPTION = "S", "T"
+
+# Plain edit costs. Vowels carry less identity than consonants in names written by ear;
+# h, y and doubled letters come and go between spellings (Gobe/Gobhey, Shonnu/Shonu).
+_SUBST_CONSONANT = 1.0
+_INDEL_CONSONANT = 1.0
+_COSTS = {
+    SPELLING: {"vowel_sub": 0.45, "vowel_indel": 0.5, "vowel_indel_cluster": 0.3, "soft": 0.35},
+    TRANSCRIPTION: {"vowel_sub": 0.3, "vowel_indel": 0.2, "vowel_indel_cluster": 0.15, "soft": 0.3},
+}
+_DOUBLED = 0.2
+_CODA_DROP = 0.3  # transcription: a syllable-final stop or liquid of the source is dropped
+_NASAL_ADD = 0.35  # transcription: pinyin adds -n/-ng to a syllable (Jigme -> Jinmei)
+_GLIDE_ADD = 0.15  # transcription: pinyin writes y-/w- before a vowel (Imin -> Yiming)
+_CODA_LETTERS = frozenset("gkbpdtslr")
+_SOFT = frozenset("hy")
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One rewrite: a on the first word stands for b on the second."""
+
+    a: str
+    b: str
+    cost: float
+    where: str
+    name: str
+
+
+@lru_cache(maxsize=2)
+def rules(mode: str) -> dict[str, tuple[Rule, ...]]:
+    """Rules usable in a mode, keyed by the first letter of side a ('' for deletions)."""
+    table: dict[str, list[Rule]] = {}
+    for row in data_lines("rules.tsv"):
+        rule_mode, a, b, cost, where, name = row
+        entries: list[Rule] = []
+        if rule_mode == "S":
+            entries = [Rule(a, b, float(cost), where, name), Rule(b, a, float(cost), where, name)]
+        elif rule_mode == mode:
+            entries = [Rule(a, b, float(cost), where, name)]
+        for rule in entries:
+            table.setdefault(rule.a[:1], []).append(rule)
+    return {key: tuple(values) for key, values in table.items()}
+
+
+def _context_ok(word: str, start: int, end: int, where: str) -> bool:
+    if where == "any":
+        return True
+    if where == "initial":
+        return start == 0
+    if where == "final":
+        return end == len(word)
+    if where == "coda":
+        return end == len(word) or not is_vowel(word[end])
+    if where == "onset":
+        return start > 0 and end < len(word) and is_vowel(word[end])
+    return False
+
+
+def _delete_costs(word: str, mode: str, source: bool) -> list[float]:
+    """Cost of dropping each letter of a word (inserting it, seen from the other side)."""
+    costs = _COSTS[mode]
+    out: list[float] = []
+    for index, char in enumerate(word):
+        before = word[index - 1] if index else ""
+        after = word[index + 1] if index + 1 < len(word) else ""
+        if is_vowel(char):
+            cluster = is_vowel(before) or is_vowel(after)
+            out.append(costs["vowel_indel_cluster"] if cluster else costs["vowel_indel"])
+        elif char == before:
+            out.append(_DOUBLED)
+        elif char in _SOFT or (char == "w" and index == 0):
+            out.append(costs["soft"])
+        elif mode == TRANSCRIPTION and source and char in _CODA_LETTERS and not is_vowel(after):
+            out.append(_CODA_DROP)
+        elif mode == TRANSCRIPTION and not source and char in "ng" and is_vowel(before):
+            out.append(_NASAL_ADD)
+        elif mode == TRANSCRIPTION and not source and char in "yw" and is_vowel(after):
+            out.append(_GLIDE_ADD)
+        else:
+            out.append(_INDEL_CONSONANT)
+    return out
+
+
+def distance(a: str, b: str, mode: str = SPELLING) -> float:
+    """Least total cost of turning word a into word b."""
+    return _align(a, b, mode, trace=False)[0]
+
+
+def explain(a: str, b: str, mode: str = SPELLING) -> tuple[float, tuple[str, ...]]:
+    """Least cost and the names of the rules on the cheapest path (plain edits summarised)."""
+    return _align(a, b, mode, trace=True)
+
+
+@lru_cache(maxsize=400_000)
+def _align(a: str, b: str, mode: str, trace: bool) -> tuple[float, tuple[str, ...]]:
+    table = rules(mode)
+    costs = _COSTS[mode]
+    len_a, len_b = len(a), len(b)
+    del_a = _delete_costs(a, mode, source=True)
+    ins_b = _delete_costs(b, mode, source=False)
+    inf = float("inf")
+    best = [[inf] * (len_b + 1) for _ in range(len_a + 1)]
+    back: list[list[tuple[int, int, str] | None]] = [[None] * (len_b + 1) for _ in range(len_a + 1)]
+    best[0][0] = 0.0
+    # Rules that fit side a at each position, with their context already checked.
+    fitting: list[list[Rule]] = []
+    for i in range(len_a):
+        here = [
+            r
+            for r in table.get(a[i], ())
+            if a.startswith(r.a, i) and _context_ok(a, i, i + len(r.a), r.where)
+        ]
+        fitting.append(here)
+    for i in range(len_a + 1):
+        row = best[i]
+        for j in range(len_b + 1):
+            cost = row[j]
+            if cost == inf:
+                continue
+            if i < len_a:
+                _relax(best, back, i + 1, j, cost + del_a[i], i, j, "drop", trace)
+                for rule in fitting[i]:
+                    if b.startswith(rule.b, j):
+                        target = cost + rule.cost
+                        _relax(best, back, i + len(rule.a), j + len(rule.b), target, i, j, rule.name, trace)
+            if j < len_b:
+                _relax(best, back, i, j + 1, cost + ins_b[j], i, j, "add", trace)
+            if i < len_a and j < len_b:
+                ca, cb = a[i], b[j]
+                if ca == cb:
+                    step = 0.0
+                elif is_vowel(ca) and is_vowel(cb):
+                    step = costs["vowel_sub"]
+                else:
+                    step = _SUBST_CONSONANT
+                _relax(best, back, i + 1, j + 1, cost + step, i, j, "" if step == 0 else "sub", trace)
+    total = best[len_a][len_b]
+    if not trace:
+        return total, ()
+    steps: list[str] = []
+    i, j = len_a, len_b
+    while (i, j) != (0, 0):
+        link = back[i][j]
+        if link is None:
+            break
+        pi, pj, name = link
+        if name in {"drop", "add", "sub"}:
+            steps.append(f"{name} {a[pi:i] or b[pj:j]}" if name != "sub" else f"{a[pi:i]}>{b[pj:j]}")
+        elif name:
+            steps.append(name)
+        i, j = pi, pj
+    return total, tuple(reversed(steps))
+
+
+def _relax(
+    best: list[list[float]],
+    back: list[list[tuple[int, int, str] | None]],
+    i: int,
+    j: int,
+    cost: float,
+    pi: int,
+    pj: int,
+    name: str,
+    trace: bool,
+) -> None:
+    if cost < best[i][j] - 1e-12:
+        best[i][j] = cost
+        if trace:
+            back[i][j] = (pi, pj, name)
+
+
+def similarity(a: str, b: str, mode: str = SPELLING) -> float:
+    """Alignment cost turned into a similarity in [0, 1] (1 = same)."""
+    if a == b:
+        return 1.0
+    cost = distance(a, b, mode)
+    norm = max(2.0, 0.5 * (len(a) + len(b)))
+    return max(0.0, 1.0 - cost / norm)

@@ -1,0 +1,330 @@
+"""Score two names in [0, 1], decide match / no match, and say why."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import permutations
+
+from docket.names import align, pinyin
+from docket.names.parse import FAMILY, OPTIONAL_ROLES, ParsedName, Token, parse
+
+DEFAULT_THRESHOLD = 0.8
+
+TOKEN_MIN = 0.55  # below this two words are not the same name part
+SUBSET_FACTOR = 0.72  # only part of a longer name is matched (Lobsang Trinle / Trinle)
+FAMILY_ONLY_FACTOR = 0.88  # one form is the other's marked family name (Hashimli)
+SPLIT_FACTOR = 0.96  # the names agree only when their words are run together
+_MAX_PERMUTED = 6
+
+# Han syllables: initials and finals that speakers and clerks confuse (southern accents,
+# n/l merger, -n/-ng merger); anything else makes a different character.
+_INITIAL_PAIRS = {
+    frozenset(p) for p in (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"), ("f", "h"), ("r", "l"))
+}
+_FINAL_PAIRS = {frozenset(p) for p in (("an", "ang"), ("en", "eng"), ("in", "ing"), ("eng", "ong"))}
+_HAN_STEP = 0.35
+
+
+@dataclass(frozen=True, slots=True)
+class PartMatch:
+    """Two name parts paired up, their similarity and the rules that relate them."""
+
+    a: str
+    b: str
+    similarity: float
+    mode: str
+    rules: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """Why two names scored as they did."""
+
+    form_a: str
+    form_b: str
+    pairs: tuple[PartMatch, ...]
+    unmatched_a: tuple[str, ...]
+    unmatched_b: tuple[str, ...]
+    ignored: tuple[str, ...]
+    notes: tuple[str, ...]
+
+    def lines(self) -> list[str]:
+        """The explanation as short lines of text for people."""
+        out = [f"compared {self.form_a!r} with {self.form_b!r}"]
+        for pair in self.pairs:
+            how = ", ".join(pair.rules) if pair.rules else "same"
+            out.append(f"  {pair.a} ~ {pair.b}: {pair.similarity:.2f} ({_MODE_NAMES[pair.mode]}: {how})")
+        if self.unmatched_a:
+            out.append(f"  only in first: {' '.join(self.unmatched_a)}")
+        if self.unmatched_b:
+            out.append(f"  only in second: {' '.join(self.unmatched_b)}")
+        if self.ignored:
+            out.append(f"  ignored (titles, notes): {' '.join(self.ignored)}")
+        out.extend(f"  {note}" for note in self.notes)
+        return out
+
+    def __str__(self) -> str:
+        return "\n".join(self.lines())
+
+
+_MODE_NAMES = {"S": "spelling", "T": "Chinese transcription", "H": "Han pinyin", "=": "exact"}
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """The outcome of comparing two names."""
+
+    score: float
+    is_match: bool
+    explanation: Explanation
+
+
+def match(a: str, b: str, *, threshold: float = DEFAULT_THRESHOLD) -> Match:
+    """Compare two names (any scripts): score, decision and explanation."""
+    value, outcome = _best(parse(a), parse(b), trace=True)
+    assert outcome is not None
+    return Match(round(value, 4), value >= threshold, outcome)
+
+
+def score(a: str, b: str) -> float:
+    """The similarity of two names in [0, 1], without an explanation (faster)."""
+    return round(_best(parse(a), parse(b), trace=False)[0], 4)
+
+
+def score_parsed(a: ParsedName, b: ParsedName) -> float:
+    """score() for names already parsed."""
+    return round(_best(a, b, trace=False)[0], 4)
+
+
+def _forms(name: ParsedName) -> tuple[ParsedName, ...]:
+    return (name, *name.alternates)
+
+
+def _best(a: ParsedName, b: ParsedName, *, trace: bool) -> tuple[float, Explanation | None]:
+    best_value, best_outcome = -1.0, None
+    for form_a in _forms(a):
+        for form_b in _forms(b):
+            value, outcome = _compare(form_a, form_b, trace=trace)
+            if value > best_value:
+                best_value, best_outcome = value, outcome
+    return max(0.0, best_value), best_outcome
+
+
+def _modes(a: ParsedName, b: ParsedName) -> str:
+    """Which comparisons apply: H for two Han names, else S plus T if either may be pinyin."""
+    if a.han and b.han:
+        return "H"
+    pinyin_a = all(t.syllables is not None for t in a.core)
+    pinyin_b = all(t.syllables is not None for t in b.core)
+    return "ST" if pinyin_a or pinyin_b else "S"
+
+
+@lru_cache(maxsize=500_000)
+def _token_similarity(a: Token, b: Token, modes: str) -> tuple[float, str]:
+    """Best similarity of two tokens over the allowed modes, and the mode that gave it."""
+    if a.latin == b.latin:
+        return 1.0, "="
+    if modes == "H":
+        best = max(
+            (_han_similarity(x, y) for x in (a.latin, *a.readings) for y in (b.latin, *b.readings)),
+            default=0.0,
+        )
+        return best, "H"
+    best, how = align.similarity(a.latin, b.latin, align.SPELLING), "S"
+    if "T" in modes:
+        if b.syllables is not None and a.system != "pinyin":
+            value = align.similarity(a.latin, b.latin, align.TRANSCRIPTION)
+            if value > best:
+                best, how = value, "T"
+        if a.syllables is not None and b.system != "pinyin":
+            value = align.similarity(b.latin, a.latin, align.TRANSCRIPTION)
+            if value > best:
+                best, how = value, "T>"
+    return best, how
+
+
+def _han_similarity(a: str, b: str) -> float:
+    if a == b:
+        return 1.0
+    sa, sb = pinyin.split(a), pinyin.split(b)
+    if sa is None or sb is None or len(sa) != len(sb):
+        return 0.0
+    cost = sum(_han_syllable_cost(x, y) for x, y in zip(sa, sb, strict=True))
+    return max(0.0, 1.0 - cost / len(sa))
+
+
+def _han_syllable_cost(a: str, b: str) -> float:
+    if a == b:
+        return 0.0
+    ia, fa = _initial_final(a)
+    ib, fb = _initial_final(b)
+    cost = 0.0
+    if ia != ib:
+        cost += _HAN_STEP if frozenset((ia, ib)) in _INITIAL_PAIRS else 1.0
+    if fa != fb:
+        cost += _HAN_STEP if frozenset((fa, fb)) in _FINAL_PAIRS else 1.0
+    return min(cost, 1.0)
+
+
+def _initial_final(syllable: str) -> tuple[str, str]:
+    for size in (2, 1):
+        head = syllable[:size]
+        if size == 2 and head in {"zh", "ch", "sh"}:
+            return head, syllable[2:]
+        if size == 1 and head not in "aeiou":
+            return head, syllable[1:]
+    return "", syllable
+
+
+def _assign(size_a: int, size_b: int, sims: list[list[float]]) -> list[tuple[int, int]]:
+    """The pairing of tokens with the highest total similarity."""
+    if size_a == 0 or size_b == 0:
+        return []
+    if max(size_a, size_b) <= _MAX_PERMUTED:
+        best_total, best_pairs = -1.0, []
+        if size_a <= size_b:
+            for perm in permutations(range(size_b), size_a):
+                total = sum(sims[i][perm[i]] for i in range(size_a))
+                if total > best_total:
+                    best_total, best_pairs = total, [(i, perm[i]) for i in range(size_a)]
+        else:
+            for perm in permutations(range(size_a), size_b):
+                total = sum(sims[perm[j]][j] for j in range(size_b))
+                if total > best_total:
+                    best_total, best_pairs = total, [(perm[j], j) for j in range(size_b)]
+        return best_pairs
+    cells = sorted(((sims[i][j], i, j) for i in range(size_a) for j in range(size_b)), reverse=True)
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    pairs = []
+    for _value, i, j in cells:
+        if i not in used_a and j not in used_b:
+            pairs.append((i, j))
+            used_a.add(i)
+            used_b.add(j)
+    return pairs
+
+
+def _aggregate(values: list[float], weights: list[float]) -> float:
+    """Weighted mean pulled towards the weakest pair: every part must agree."""
+    mean = sum(v * w for v, w in zip(values, weights, strict=True)) / sum(weights)
+    return 0.5 * mean + 0.5 * min(values)
+
+
+def _compare(a: ParsedName, b: ParsedName, *, trace: bool) -> tuple[float, Explanation | None]:
+    core_a, core_b = a.core, b.core
+    if not core_a or not core_b:
+        return 0.0, _explain(a, b, [], core_a, core_b, ["no name parts to compare"], trace)
+    modes = _modes(a, b)
+    sims = [[_token_similarity(x, y, modes)[0] for y in core_b] for x in core_a]
+    pairs = [(i, j) for i, j in _assign(len(core_a), len(core_b), sims) if sims[i][j] >= TOKEN_MIN]
+    paired_a = {i for i, _ in pairs}
+    paired_b = {j for _, j in pairs}
+    left_a = [t for i, t in enumerate(core_a) if i not in paired_a and t.role not in OPTIONAL_ROLES]
+    left_b = [t for j, t in enumerate(core_b) if j not in paired_b and t.role not in OPTIONAL_ROLES]
+    notes: list[str] = []
+    if pairs:
+        values = [sims[i][j] for i, j in pairs]
+        weights = [len(core_a[i].latin) + len(core_b[j].latin) for i, j in pairs]
+        value = _aggregate(values, weights)
+    else:
+        value = 0.0
+    if left_a and left_b:
+        value *= 0.5
+        notes.append("both names have parts the other lacks")
+    elif left_a or left_b:
+        shorter = core_b if left_a else core_a
+        longer_left = left_a or left_b
+        if _family_only(shorter, longer_left, pairs, core_a if left_a else core_b, left_a != []):
+            value *= FAMILY_ONLY_FACTOR
+            notes.append("one form is the family name of the other")
+        else:
+            value *= SUBSET_FACTOR
+            notes.append("only part of the longer name is matched")
+    joined = _joined_similarity(core_a, core_b, modes)
+    if joined * SPLIT_FACTOR > value:
+        value = joined * SPLIT_FACTOR
+        notes = ["matched as one run of syllables (words split or joined differently)"]
+        pairs = []
+        left_a = left_b = []
+    return value, _explain(a, b, pairs, left_a, left_b, notes, trace, modes)
+
+
+def _family_only(
+    shorter: tuple[Token, ...],
+    left: list[Token],
+    pairs: list[tuple[int, int]],
+    longer: tuple[Token, ...],
+    longer_is_a: bool,
+) -> bool:
+    """The shorter name is only the longer one's family name, marked as such by its form."""
+    if len(shorter) != 1 or len(pairs) != 1:
+        return False
+    index = pairs[0][0] if longer_is_a else pairs[0][1]
+    return longer[index].role == FAMILY and not any(t.role == FAMILY for t in left)
+
+
+def _joined_similarity(core_a: tuple[Token, ...], core_b: tuple[Token, ...], modes: str) -> float:
+    if len(core_a) == len(core_b) == 1:
+        return 0.0
+    required_a = [t for t in core_a if t.role not in OPTIONAL_ROLES]
+    required_b = [t for t in core_b if t.role not in OPTIONAL_ROLES]
+    if not required_a or not required_b:
+        return 0.0
+    ja = _joined(required_a)
+    jb = _joined(required_b)
+    if modes == "H":
+        return _han_similarity(ja.latin, jb.latin)
+    return _token_similarity(ja, jb, modes)[0]
+
+
+def _joined(tokens: list[Token]) -> Token:
+    latin = "".join(t.latin for t in tokens)
+    syllables: tuple[str, ...] | None = ()
+    for token in tokens:
+        if token.syllables is None or syllables is None:
+            syllables = None
+        else:
+            syllables = (*syllables, *token.syllables)
+    system = "pinyin" if all(t.system == "pinyin" for t in tokens) else tokens[0].system
+    return Token(latin, latin, tokens[0].role, system, syllables)
+
+
+def _explain(
+    a: ParsedName,
+    b: ParsedName,
+    pairs: list[tuple[int, int]],
+    left_a: list[Token] | tuple[Token, ...],
+    left_b: list[Token] | tuple[Token, ...],
+    notes: list[str],
+    trace: bool,
+    modes: str = "S",
+) -> Explanation | None:
+    if not trace:
+        return None
+    core_a, core_b = a.core, b.core
+    parts: list[PartMatch] = []
+    for i, j in pairs:
+        x, y = core_a[i], core_b[j]
+        value, how = _token_similarity(x, y, modes)
+        rules: tuple[str, ...] = ()
+        if how == "S":
+            rules = align.explain(x.latin, y.latin, align.SPELLING)[1]
+        elif how == "T":
+            rules = align.explain(x.latin, y.latin, align.TRANSCRIPTION)[1]
+        elif how == "T>":
+            rules = align.explain(y.latin, x.latin, align.TRANSCRIPTION)[1]
+        elif how == "H" and x.readings + y.readings:
+            rules = ("Wade-Giles read as pinyin",)
+        parts.append(PartMatch(x.text, y.text, round(value, 3), how[0], rules))
+    ignored = tuple(t.text for t in (*a.tokens, *b.tokens) if not t.is_name)
+    return Explanation(
+        a.text,
+        b.text,
+        tuple(parts),
+        tuple(t.text for t in left_a),
+        tuple(t.text for t in left_b),
+        ignored,
+        tuple(notes),
+    )
