@@ -25,9 +25,11 @@ _COSTS = {
     TRANSCRIPTION: {"vowel_sub": 0.3, "vowel_indel": 0.2, "vowel_indel_cluster": 0.15, "soft": 0.3},
 }
 _DOUBLED = 0.2
+_NORM = {SPELLING: 0.35, TRANSCRIPTION: 0.5}
 _CODA_DROP = 0.3  # transcription: a syllable-final stop or liquid of the source is dropped
 _NASAL_ADD = 0.35  # transcription: pinyin adds -n/-ng to a syllable (Jigme -> Jinmei)
 _GLIDE_ADD = 0.15  # transcription: pinyin writes y-/w- before a vowel (Imin -> Yiming)
+_PRENASAL = 0.4  # spelling: a nasal or l before a consonant comes and goes (Tadrin/Tamdrin)
 _CODA_LETTERS = frozenset("gkbpdtslr")
 _SOFT = frozenset("hy")
 
@@ -87,8 +89,17 @@ def _delete_costs(word: str, mode: str, source: bool) -> list[float]:
             out.append(_DOUBLED)
         elif char in _SOFT or (char == "w" and index == 0):
             out.append(costs["soft"])
-        elif mode == TRANSCRIPTION and source and char in _CODA_LETTERS and not is_vowel(after):
+        elif (
+            mode == TRANSCRIPTION
+            and source
+            and char in _CODA_LETTERS
+            and is_vowel(before)
+            and not is_vowel(after)
+            and (not after or after not in "yr")
+        ):
             out.append(_CODA_DROP)
+        elif mode == SPELLING and char in "mnl" and is_vowel(before) and after and not is_vowel(after):
+            out.append(_PRENASAL)
         elif mode == TRANSCRIPTION and not source and char in "ng" and is_vowel(before):
             out.append(_NASAL_ADD)
         elif mode == TRANSCRIPTION and not source and char in "yw" and is_vowel(after):
@@ -191,5 +202,7 @@ def similarity(a: str, b: str, mode: str = SPELLING) -> float:
     if a == b:
         return 1.0
     cost = distance(a, b, mode)
-    norm = max(2.0, 0.5 * (len(a) + len(b)))
+    # Spellings of one name differ by rules, not by plain substitutions: one unexplained
+    # consonant in a short word already makes another name (Jampa / Jinpa).
+    norm = max(2.0, _NORM[mode] * (len(a) + len(b)))
     return max(0.0, 1.0 - cost / norm)

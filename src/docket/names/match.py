@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import permutations
@@ -15,6 +16,11 @@ TOKEN_MIN = 0.55  # below this two words are not the same name part
 SUBSET_FACTOR = 0.72  # only part of a longer name is matched (Lobsang Trinle / Trinle)
 FAMILY_ONLY_FACTOR = 0.88  # one form is the other's marked family name (Hashimli)
 SPLIT_FACTOR = 0.96  # the names agree only when their words are run together
+SWAP_FACTOR = 0.75  # given names in another order: usually another person (Dorje Rigzin)
+GENERATION_FACTOR = 0.78  # "jr." on one form only: the bare name may be the father
+_JUNIOR = frozenset({"jr", "junior", "younger", "chung", "chungwa"})
+_SENIOR = frozenset({"sr", "senior", "elder", "chewa"})
+WEAK_PINYIN_FACTOR = 0.93
 _MAX_PERMUTED = 6
 
 # Han syllables: initials and finals that speakers and clerks confuse (southern accents,
@@ -113,11 +119,33 @@ def _best(a: ParsedName, b: ParsedName, *, trace: bool) -> tuple[float, Explanat
 
 def _modes(a: ParsedName, b: ParsedName) -> str:
     """Which comparisons apply: H for two Han names, else S plus T if either may be pinyin."""
-    if a.han and b.han:
+    pinyin_a = all(t.syllables is not None or t.readings for t in a.core)
+    pinyin_b = all(t.syllables is not None or t.readings for t in b.core)
+    if (a.han and b.han) or (a.han and pinyin_b and len(b.core) > 1) or (
+        b.han and pinyin_a and len(a.core) > 1
+    ):
         return "H"
-    pinyin_a = all(t.syllables is not None for t in a.core)
-    pinyin_b = all(t.syllables is not None for t in b.core)
     return "ST" if pinyin_a or pinyin_b else "S"
+
+
+def _generation(name: ParsedName) -> str:
+    words = {t.latin for t in name.tokens if not t.is_name}
+    if words & _JUNIOR:
+        return "junior"
+    if words & _SENIOR:
+        return "senior"
+    return ""
+
+
+def _swapped(pairs: list[tuple[int, int]], core_a: tuple[Token, ...], core_b: tuple[Token, ...]) -> bool:
+    """True if paired given names cross (A B / B A) and no family name explains it."""
+    ordered = sorted(pairs)
+    for (i1, j1), (i2, j2) in zip(ordered, ordered[1:], strict=False):
+        if j2 < j1:
+            roles = {core_a[i1].role, core_a[i2].role, core_b[j1].role, core_b[j2].role}
+            if FAMILY not in roles:
+                return True
+    return False
 
 
 @lru_cache(maxsize=500_000)
@@ -134,14 +162,25 @@ def _token_similarity(a: Token, b: Token, modes: str) -> tuple[float, str]:
     best, how = align.similarity(a.latin, b.latin, align.SPELLING), "S"
     if "T" in modes:
         if b.syllables is not None and a.system != "pinyin":
-            value = align.similarity(a.latin, b.latin, align.TRANSCRIPTION)
+            value = align.similarity(a.latin, b.latin, align.TRANSCRIPTION) * _pinyin_weight(b)
             if value > best:
                 best, how = value, "T"
         if a.syllables is not None and b.system != "pinyin":
-            value = align.similarity(b.latin, a.latin, align.TRANSCRIPTION)
+            value = align.similarity(b.latin, a.latin, align.TRANSCRIPTION) * _pinyin_weight(a)
             if value > best:
                 best, how = value, "T>"
     return best, how
+
+
+_PINYIN_MARKS = re.compile(r"[xqv]|c(?!h)|ao|uo|ou|ui|iu|ie|ia|eng|ong|ai|ei|ua|^[yw]|[^aeiou]i$")
+
+
+def _pinyin_weight(token: Token) -> float:
+    """Trust in a token being a Chinese transcription rather than a romanisation that
+    happens to spell pinyin syllables (Penpa, Wangmo)."""
+    if token.system == "pinyin" or _PINYIN_MARKS.search(token.latin):
+        return 1.0
+    return WEAK_PINYIN_FACTOR
 
 
 def _han_similarity(a: str, b: str) -> float:
@@ -242,12 +281,19 @@ def _compare(a: ParsedName, b: ParsedName, *, trace: bool) -> tuple[float, Expla
         else:
             value *= SUBSET_FACTOR
             notes.append("only part of the longer name is matched")
+    if len(pairs) > 1 and not (a.han or b.han) and _swapped(pairs, core_a, core_b):
+        value *= SWAP_FACTOR
+        notes.append("the same parts in another order")
     joined = _joined_similarity(core_a, core_b, modes)
     if joined * SPLIT_FACTOR > value:
         value = joined * SPLIT_FACTOR
         notes = ["matched as one run of syllables (words split or joined differently)"]
         pairs = []
         left_a = left_b = []
+    generation_a, generation_b = _generation(a), _generation(b)
+    if generation_a != generation_b:
+        value *= GENERATION_FACTOR if not (generation_a and generation_b) else 0.5
+        notes.append("one form is marked junior or senior and the other is not the same")
     return value, _explain(a, b, pairs, left_a, left_b, notes, trace, modes)
 
 
@@ -266,16 +312,22 @@ def _family_only(
 
 
 def _joined_similarity(core_a: tuple[Token, ...], core_b: tuple[Token, ...], modes: str) -> float:
-    if len(core_a) == len(core_b) == 1:
-        return 0.0
     required_a = [t for t in core_a if t.role not in OPTIONAL_ROLES]
     required_b = [t for t in core_b if t.role not in OPTIONAL_ROLES]
-    if not required_a or not required_b:
+    if not required_a or not required_b or len(required_a) == len(required_b):
+        return 0.0
+    # A word both names share exactly means one name contains the other: not a re-spacing.
+    if {t.latin for t in required_a} & {t.latin for t in required_b}:
         return 0.0
     ja = _joined(required_a)
     jb = _joined(required_b)
     if modes == "H":
         return _han_similarity(ja.latin, jb.latin)
+    # Run together, a Chinese transcription is never much shorter than its source: a form
+    # that lost whole syllables is a shorter name, not a transcription (Tashi Kyi / Tashi).
+    shorter, longer = sorted((len(ja.latin), len(jb.latin)))
+    if shorter < 0.65 * longer:
+        return 0.0
     return _token_similarity(ja, jb, modes)[0]
 
 

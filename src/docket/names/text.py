@@ -94,7 +94,7 @@ def fold(text: str) -> str:
 
 def is_vowel(char: str) -> bool:
     """True for a, e, i, o, u (y counts as a consonant)."""
-    return char in "aeiou"
+    return len(char) == 1 and char in "aeiou"
 
 
 def data_lines(name: str) -> list[list[str]]:
