@@ -29,7 +29,7 @@ _NORM = {SPELLING: 0.35, TRANSCRIPTION: 0.5}
 _CODA_DROP = 0.3  # transcription: a syllable-final stop or liquid of the source is dropped
 _NASAL_ADD = 0.35  # transcription: pinyin adds -n/-ng to a syllable (Jigme -> Jinmei)
 _GLIDE_ADD = 0.15  # transcription: pinyin writes y-/w- before a vowel (Imin -> Yiming)
-_PRENASAL = 0.4  # spelling: a nasal or l before a consonant comes and goes (Tadrin/Tamdrin)
+_PRENASAL = 0.4
 _CODA_LETTERS = frozenset("gkbpdtslr")
 _SOFT = frozenset("hy")
 
@@ -98,7 +98,8 @@ def _delete_costs(word: str, mode: str, source: bool) -> list[float]:
             and (not after or after not in "yr")
         ):
             out.append(_CODA_DROP)
-        elif mode == SPELLING and char in "mnl" and is_vowel(before) and after and not is_vowel(after):
+        elif char in "mnl" and is_vowel(before) and after and not is_vowel(after):
+            # a nasal or l before a consonant comes and goes (Tadrin/Tamdrin, Jamdrol/Jiazhuo)
             out.append(_PRENASAL)
         elif mode == TRANSCRIPTION and not source and char in "ng" and is_vowel(before):
             out.append(_NASAL_ADD)

@@ -291,7 +291,8 @@ def _compare(a: ParsedName, b: ParsedName, *, trace: bool) -> tuple[float, Expla
         pairs = []
         left_a = left_b = []
     generation_a, generation_b = _generation(a), _generation(b)
-    if generation_a != generation_b:
+    # A transcription or another script drops "jr."; only compare notes between spellings.
+    if generation_a != generation_b and modes == "S" and a.script == b.script:
         value *= GENERATION_FACTOR if not (generation_a and generation_b) else 0.5
         notes.append("one form is marked junior or senior and the other is not the same")
     return value, _explain(a, b, pairs, left_a, left_b, notes, trace, modes)

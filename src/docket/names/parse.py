@@ -226,7 +226,33 @@ def _assign_roles(text: str, script: str, system: str, raw: list[tuple[str, str]
     for index, (word, latin) in enumerate(raw):
         syllables = pinyin.split(latin)
         tokens.append(Token(word, latin, roles[index], system, syllables, readings[index]))
+    if han:
+        tokens = _merge_han_given(tokens)
     return ParsedName(text, script, tuple(tokens), han=han)
+
+
+def _merge_han_given(tokens: list[Token]) -> list[Token]:
+    """A Han given name is one word however it is spaced (Xian Tong = Xiantong)."""
+    given = [t for t in tokens if t.role == GIVEN]
+    if len(given) < 2:
+        return tokens
+    syllables: tuple[str, ...] = ()
+    for token in given:
+        syllables += token.syllables or (token.latin,)
+    readings: tuple[str, ...] = ()
+    if any(t.readings for t in given):
+        readings = ("".join((t.readings or (t.latin,))[0] for t in given),)
+    merged = Token(
+        " ".join(t.text for t in given),
+        "".join(t.latin for t in given),
+        GIVEN,
+        given[0].system,
+        syllables,
+        readings,
+    )
+    out = [t for t in tokens if t.role != GIVEN]
+    out.insert(tokens.index(given[0]), merged)
+    return out
 
 
 def _mark_patronymics(raw: list[tuple[str, str]], roles: list[str]) -> None:
