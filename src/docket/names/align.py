@@ -22,9 +22,11 @@ _SUBST_CONSONANT = 1.0
 _INDEL_CONSONANT = 1.0
 _COSTS = {
     SPELLING: {"vowel_sub": 0.45, "vowel_indel": 0.5, "vowel_indel_cluster": 0.3, "soft": 0.35},
-    TRANSCRIPTION: {"vowel_sub": 0.3, "vowel_indel": 0.2, "vowel_indel_cluster": 0.15, "soft": 0.3},
+    TRANSCRIPTION: {"vowel_sub": 0.5, "vowel_indel": 0.2, "vowel_indel_cluster": 0.15, "soft": 0.3},
 }
 _DOUBLED = 0.2
+_SOURCE_VOWEL_DROP = 0.6
+_SOURCE_VOWEL_DROP_CLUSTER = 0.3
 _NORM = {SPELLING: 0.35, TRANSCRIPTION: 0.5}
 _CODA_DROP = 0.3  # transcription: a syllable-final stop or liquid of the source is dropped
 _NASAL_ADD = 0.35  # transcription: pinyin adds -n/-ng to a syllable (Jigme -> Jinmei)
@@ -54,6 +56,9 @@ def rules(mode: str) -> dict[str, tuple[Rule, ...]]:
         entries: list[Rule] = []
         if rule_mode == "S":
             entries = [Rule(a, b, float(cost), where, name), Rule(b, a, float(cost), where, name)]
+            if mode == TRANSCRIPTION:
+                # q, x, c, j, z mean other sounds in pinyin; only T rules may produce them.
+                entries = [r for r in entries if not set(r.b) & set("qxcjz")]
         elif rule_mode == mode:
             entries = [Rule(a, b, float(cost), where, name)]
         for rule in entries:
@@ -84,7 +89,11 @@ def _delete_costs(word: str, mode: str, source: bool) -> list[float]:
         after = word[index + 1] if index + 1 < len(word) else ""
         if is_vowel(char):
             cluster = is_vowel(before) or is_vowel(after)
-            out.append(costs["vowel_indel_cluster"] if cluster else costs["vowel_indel"])
+            if mode == TRANSCRIPTION and source:
+                # Chinese adds vowels to break clusters; it does not lose the source's.
+                out.append(_SOURCE_VOWEL_DROP_CLUSTER if cluster else _SOURCE_VOWEL_DROP)
+            else:
+                out.append(costs["vowel_indel_cluster"] if cluster else costs["vowel_indel"])
         elif char == before:
             out.append(_DOUBLED)
         elif char in _SOFT or (char == "w" and index == 0):

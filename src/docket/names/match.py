@@ -284,7 +284,7 @@ def _compare(a: ParsedName, b: ParsedName, *, trace: bool) -> tuple[float, Expla
     if len(pairs) > 1 and not (a.han or b.han) and _swapped(pairs, core_a, core_b):
         value *= SWAP_FACTOR
         notes.append("the same parts in another order")
-    joined = _joined_similarity(core_a, core_b, modes)
+    joined = _joined_similarity(core_a, core_b, modes, "Hani" in {a.script, b.script})
     if joined * SPLIT_FACTOR > value:
         value = joined * SPLIT_FACTOR
         notes = ["matched as one run of syllables (words split or joined differently)"]
@@ -312,10 +312,18 @@ def _family_only(
     return longer[index].role == FAMILY and not any(t.role == FAMILY for t in left)
 
 
-def _joined_similarity(core_a: tuple[Token, ...], core_b: tuple[Token, ...], modes: str) -> float:
+def _joined_similarity(
+    core_a: tuple[Token, ...], core_b: tuple[Token, ...], modes: str, chinese_script: bool
+) -> float:
+    """Similarity of the names run together, for forms that split words differently.
+
+    Names in Chinese characters have no word breaks to trust, so they are always tried.
+    """
     required_a = [t for t in core_a if t.role not in OPTIONAL_ROLES]
     required_b = [t for t in core_b if t.role not in OPTIONAL_ROLES]
-    if not required_a or not required_b or len(required_a) == len(required_b):
+    if not required_a or not required_b:
+        return 0.0
+    if len(required_a) == len(required_b) and not chinese_script:
         return 0.0
     # A word both names share exactly means one name contains the other: not a re-spacing.
     if {t.latin for t in required_a} & {t.latin for t in required_b}:
@@ -327,7 +335,7 @@ def _joined_similarity(core_a: tuple[Token, ...], core_b: tuple[Token, ...], mod
     # Run together, a Chinese transcription is never much shorter than its source: a form
     # that lost whole syllables is a shorter name, not a transcription (Tashi Kyi / Tashi).
     shorter, longer = sorted((len(ja.latin), len(jb.latin)))
-    if shorter < 0.65 * longer:
+    if shorter < 0.55 * longer:
         return 0.0
     return _token_similarity(ja, jb, modes)[0]
 

@@ -161,10 +161,12 @@ def _parse_han_script(text: str) -> ParsedName:
         reading = pinyin.surname_reading(family_chars)
         if reading is not None:
             family_syllables = list(pinyin.split(reading) or (reading,))
-        if reading is not None or len(run) <= 3:
+        if reading is not None and (len(run) <= 3 or cut == 2):
             given = pinyin.han_to_pinyin(run[cut:])[0]
             tokens.append(_pinyin_token(family_chars, family_syllables, FAMILY))
-            tokens.append(_pinyin_token(run[cut:], given, GIVEN))
+            tokens.append(
+                _pinyin_token(run[cut:], given, GIVEN, pinyin.han_readings(run[cut:]))
+            )
             return ParsedName(text, "Hani", tuple(tokens), han=True)
     for run in runs:
         syllables = [s for group in pinyin.han_to_pinyin(run) for s in group]
@@ -173,8 +175,12 @@ def _parse_han_script(text: str) -> ParsedName:
     return ParsedName(text, "Hani", tuple(tokens))
 
 
-def _pinyin_token(text: str, syllables: list[str], role: str) -> Token:
-    return Token(text, "".join(syllables), role, "pinyin", tuple(syllables))
+def _pinyin_token(
+    text: str, syllables: list[str], role: str, readings: tuple[str, ...] = ()
+) -> Token:
+    latin = "".join(syllables)
+    others = tuple(r for r in readings if r != latin)
+    return Token(text, latin, role, "pinyin", tuple(syllables), others)
 
 
 def _parse_latin(text: str, script: str, system: str) -> ParsedName:
@@ -269,40 +275,37 @@ def _mark_patronymics(raw: list[tuple[str, str]], roles: list[str]) -> None:
 def _han_reading(
     raw: list[tuple[str, str]], roles: list[str]
 ) -> tuple[bool, list[tuple[str, ...]]]:
-    """Is this a Han name (surname + given), and the pinyin readings of Wade-Giles tokens."""
+    """Is this a Han name (surname + given name), and the pinyin readings of each word.
+
+    Words may be pinyin or Wade-Giles (Teng Hsiao-ping); words that read as neither beside
+    a complete Han name are Western or baptismal names (Peter Liu Guandong).
+    """
     readings: list[tuple[str, ...]] = [() for _ in raw]
     core = [i for i, r in enumerate(roles) if r == GIVEN]
     if not 2 <= len(core) <= 4:
         return False, readings
+    options: dict[int, tuple[str, ...]] = {}
+    for index in core:
+        word, latin = raw[index]
+        found = [latin] if pinyin.split(latin) is not None else []
+        found += [r for r in pinyin.wade_giles_to_pinyin(word.lower().replace("'", "")) if r != latin]
+        if found:
+            options[index] = tuple(found)
+    chinese = [i for i in core if i in options]
+    if not 2 <= len(chinese) <= 3 or len(core) - len(chinese) > 2:
+        return False, readings
     table = pinyin.surnames()
-    first = raw[core[0]][1]
-    all_pinyin = all(pinyin.split(raw[i][1]) is not None for i in core)
-    given_short = all(len(pinyin.split(raw[i][1]) or ()) <= 3 for i in core[1:])
-    if len(core) <= 3 and all_pinyin and given_short and first in table:
-        roles[core[0]] = FAMILY
-        return True, readings
-    chinese = [i for i in core if pinyin.split(raw[i][1]) is not None]
-    if (
-        2 <= len(chinese) <= 3
-        and raw[chinese[0]][1] in table
-        and all(len(pinyin.split(raw[i][1]) or ()) <= 3 for i in chinese[1:])
-        and len(core) - len(chinese) <= 2
-    ):
-        roles[chinese[0]] = FAMILY
-        for index in core:
-            if index not in chinese:
-                roles[index] = ALIAS
-        return True, readings
-    # Wade-Giles (Teng Hsiao-ping): every core token must read as Wade-Giles syllables.
-    wade = [pinyin.wade_giles_to_pinyin(raw[i][0].lower().replace("'", "")) for i in core]
-    if all(wade) and any(r in table for r in wade[0]) and any(
-        pinyin.split(raw[i][1]) is None for i in core
-    ):
-        roles[core[0]] = FAMILY
-        for index, options in zip(core, wade, strict=True):
-            readings[index] = options
-        return True, readings
-    return False, readings
+    if not any(r in table for r in options[chinese[0]]):
+        return False, readings
+    if any(min(len(pinyin.split(r) or "xxxx") for r in options[i]) > 3 for i in chinese[1:]):
+        return False, readings
+    roles[chinese[0]] = FAMILY
+    for index in core:
+        if index not in options:
+            roles[index] = ALIAS
+        else:
+            readings[index] = tuple(r for r in options[index] if r != raw[index][1])
+    return True, readings
 
 
 def _mark_family(raw: list[tuple[str, str]], roles: list[str]) -> None:

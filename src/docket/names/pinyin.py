@@ -103,6 +103,17 @@ def _run_pinyin(run: str, lazy_pinyin: object, style: object) -> list[str]:
     return [str(s).replace("ü", "v") for s in out]
 
 
+def han_readings(run: str, limit: int = 4) -> tuple[str, ...]:
+    """Every reading of a short run of characters that have several (晟 sheng / cheng)."""
+    from pypinyin import Style, pinyin
+
+    per_char = pinyin(run, style=Style.NORMAL, heteronym=True, v_to_u=False)
+    readings = [""]
+    for options in per_char:
+        readings = [r + str(o).replace("ü", "v") for r in readings for o in options[:3]][:limit]
+    return tuple(readings)
+
+
 def han_surname_split(run: str) -> int:
     """How many leading characters of a Han name are the family name (1 or 2)."""
     chars = _surname_chars()
