@@ -160,7 +160,17 @@ def _align(a: str, b: str, mode: str, trace: bool) -> tuple[float, tuple[str, ..
                 for rule in fitting[i]:
                     if b.startswith(rule.b, j):
                         target = cost + rule.cost
-                        _relax(best, back, i + len(rule.a), j + len(rule.b), target, i, j, rule.name, trace)
+                        _relax(
+                            best,
+                            back,
+                            i + len(rule.a),
+                            j + len(rule.b),
+                            target,
+                            i,
+                            j,
+                            rule.name,
+                            trace,
+                        )
             if j < len_b:
                 _relax(best, back, i, j + 1, cost + ins_b[j], i, j, "add", trace)
             if i < len_a and j < len_b:
@@ -171,7 +181,9 @@ def _align(a: str, b: str, mode: str, trace: bool) -> tuple[float, tuple[str, ..
                     step = costs["vowel_sub"]
                 else:
                     step = _SUBST_CONSONANT
-                _relax(best, back, i + 1, j + 1, cost + step, i, j, "" if step == 0 else "sub", trace)
+                _relax(
+                    best, back, i + 1, j + 1, cost + step, i, j, "" if step == 0 else "sub", trace
+                )
     total = best[len_a][len_b]
     if not trace:
         return total, ()
@@ -183,7 +195,9 @@ def _align(a: str, b: str, mode: str, trace: bool) -> tuple[float, tuple[str, ..
             break
         pi, pj, name = link
         if name in {"drop", "add", "sub"}:
-            steps.append(f"{name} {a[pi:i] or b[pj:j]}" if name != "sub" else f"{a[pi:i]}>{b[pj:j]}")
+            steps.append(
+                f"{name} {a[pi:i] or b[pj:j]}" if name != "sub" else f"{a[pi:i]}>{b[pj:j]}"
+            )
         elif name:
             steps.append(name)
         i, j = pi, pj

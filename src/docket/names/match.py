@@ -26,7 +26,8 @@ _MAX_PERMUTED = 6
 # Han syllables: initials and finals that speakers and clerks confuse (southern accents,
 # n/l merger, -n/-ng merger); anything else makes a different character.
 _INITIAL_PAIRS = {
-    frozenset(p) for p in (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"), ("f", "h"), ("r", "l"))
+    frozenset(p)
+    for p in (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"), ("f", "h"), ("r", "l"))
 }
 _FINAL_PAIRS = {frozenset(p) for p in (("an", "ang"), ("en", "eng"), ("in", "ing"), ("eng", "ong"))}
 _HAN_STEP = 0.35
@@ -60,7 +61,9 @@ class Explanation:
         out = [f"compared {self.form_a!r} with {self.form_b!r}"]
         for pair in self.pairs:
             how = ", ".join(pair.rules) if pair.rules else "same"
-            out.append(f"  {pair.a} ~ {pair.b}: {pair.similarity:.2f} ({_MODE_NAMES[pair.mode]}: {how})")
+            out.append(
+                f"  {pair.a} ~ {pair.b}: {pair.similarity:.2f} ({_MODE_NAMES[pair.mode]}: {how})"
+            )
         if self.unmatched_a:
             out.append(f"  only in first: {' '.join(self.unmatched_a)}")
         if self.unmatched_b:
@@ -121,8 +124,10 @@ def _modes(a: ParsedName, b: ParsedName) -> str:
     """Which comparisons apply: H for two Han names, else S plus T if either may be pinyin."""
     pinyin_a = all(t.syllables is not None or t.readings for t in a.core)
     pinyin_b = all(t.syllables is not None or t.readings for t in b.core)
-    if (a.han and b.han) or (a.han and pinyin_b and len(b.core) > 1) or (
-        b.han and pinyin_a and len(a.core) > 1
+    if (
+        (a.han and b.han)
+        or (a.han and pinyin_b and len(b.core) > 1)
+        or (b.han and pinyin_a and len(a.core) > 1)
     ):
         return "H"
     return "ST" if pinyin_a or pinyin_b else "S"
@@ -137,7 +142,9 @@ def _generation(name: ParsedName) -> str:
     return ""
 
 
-def _swapped(pairs: list[tuple[int, int]], core_a: tuple[Token, ...], core_b: tuple[Token, ...]) -> bool:
+def _swapped(
+    pairs: list[tuple[int, int]], core_a: tuple[Token, ...], core_b: tuple[Token, ...]
+) -> bool:
     """True if paired given names cross (A B / B A) and no family name explains it."""
     ordered = sorted(pairs)
     for (i1, j1), (i2, j2) in zip(ordered, ordered[1:], strict=False):

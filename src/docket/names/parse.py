@@ -35,7 +35,7 @@ _NOTE_WORDS = re.compile(
     re.IGNORECASE,
 )
 _ALTERNATE_SPLIT = re.compile(r"\s*(?:;|/|\bor\b|\baka\b|\ba\.k\.a\.?|\balias\b|\|)\s*")
-_QUOTES = "\"“”„«»‹›「」『』"
+_QUOTES = '"“”„«»‹›「」『』'
 _WRAPPERS = {"(": ")", "[": "]", "{": "}", "（": "）"}
 
 
@@ -164,9 +164,7 @@ def _parse_han_script(text: str) -> ParsedName:
         if reading is not None and (len(run) <= 3 or cut == 2):
             given = pinyin.han_to_pinyin(run[cut:])[0]
             tokens.append(_pinyin_token(family_chars, family_syllables, FAMILY))
-            tokens.append(
-                _pinyin_token(run[cut:], given, GIVEN, pinyin.han_readings(run[cut:]))
-            )
+            tokens.append(_pinyin_token(run[cut:], given, GIVEN, pinyin.han_readings(run[cut:])))
             return ParsedName(text, "Hani", tuple(tokens), han=True)
     for run in runs:
         syllables = [s for group in pinyin.han_to_pinyin(run) for s in group]
@@ -220,7 +218,9 @@ def _assign_roles(text: str, script: str, system: str, raw: list[tuple[str, str]
             roles.append(GIVEN)
         elif kind == NOTE and index == 0:
             roles.append(GIVEN)
-        elif kind == MARKER and (index == 0 or index == len(raw) - 1 and latin not in _MARKERS_AFTER_FATHER):
+        elif kind == MARKER and (
+            index == 0 or index == len(raw) - 1 and latin not in _MARKERS_AFTER_FATHER
+        ):
             roles.append(GIVEN)
         else:
             roles.append(kind)
@@ -288,7 +288,9 @@ def _han_reading(
     for index in core:
         word, latin = raw[index]
         found = [latin] if pinyin.split(latin) is not None else []
-        found += [r for r in pinyin.wade_giles_to_pinyin(word.lower().replace("'", "")) if r != latin]
+        found += [
+            r for r in pinyin.wade_giles_to_pinyin(word.lower().replace("'", "")) if r != latin
+        ]
         if found:
             options[index] = tuple(found)
     chinese = [i for i in core if i in options]

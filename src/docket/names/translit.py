@@ -46,7 +46,11 @@ def cyrillic_to_latin(text: str, lang: str | None = None) -> str:
             out.append(char)
             continue
         # Russian е after a vowel or at the start of a word sounds ye (Aliyev, Yelena).
-        if lang == "ru" and lower == "е" and (index == 0 or text[index - 1].lower() in "аеиоуыэюяьъ "):
+        if (
+            lang == "ru"
+            and lower == "е"
+            and (index == 0 or text[index - 1].lower() in "аеиоуыэюяьъ ")
+        ):
             value = "ye"
         out.append(value.capitalize() if char.isupper() and value else value)
     return "".join(out)
@@ -199,8 +203,10 @@ def tibetan_to_wylie(text: str) -> str:
         if vowel_at < 0:
             vowel_at = next((i for i, s in enumerate(stacks) if "+" in s), -1)
         if vowel_at < 0:
-            if len(stacks) >= 3 and stacks[0] in _PREFIXES and not (
-                stacks[-1] in {"s", "d"} and stacks[1] in {"g", "ng", "b", "m"}
+            if (
+                len(stacks) >= 3
+                and stacks[0] in _PREFIXES
+                and not (stacks[-1] in {"s", "d"} and stacks[1] in {"g", "ng", "b", "m"})
             ):
                 vowel_at = 1
             elif len(stacks) == 4:

@@ -1,0 +1,184 @@
+"""Group name records that are probably one person, with blocking so it scales.
+
+Candidates are names that share a blocking key (keys.py); each candidate pair is scored
+and pairs at or above the threshold are linked (single linkage over a union-find). Pairs
+already in one cluster are not scored again, so a block of many forms of one name costs
+about one comparison per form. Blocks larger than max_block are too unselective to
+compare pairwise; they are skipped and counted.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from docket.names.keys import blocking_keys_parsed
+from docket.names.match import DEFAULT_THRESHOLD, score_parsed
+from docket.names.parse import InvalidNameError, ParsedName, parse
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_MAX_BLOCK = 400
+
+
+@dataclass(frozen=True, slots=True)
+class Cluster:
+    """Ids that are probably one person; links are the scored pairs that joined them."""
+
+    ids: tuple[str, ...]
+    score: float  # the weakest link that holds the cluster together
+    links: tuple[tuple[str, str, float], ...]
+
+
+@dataclass
+class DedupeStats:
+    """What a dedupe run did, for people and benchmarks."""
+
+    records: int = 0
+    distinct_names: int = 0
+    invalid: int = 0
+    keys: int = 0
+    skipped_blocks: int = 0
+    comparisons: int = 0
+    links: int = 0
+    clusters: int = 0
+    largest_block: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+class _UnionFind:
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, item: int) -> int:
+        parent = self.parent
+        while parent[item] != item:
+            parent[item] = parent[parent[item]]
+            item = parent[item]
+        return item
+
+    def union(self, a: int, b: int) -> None:
+        root_a, root_b = self.find(a), self.find(b)
+        if root_a != root_b:
+            self.parent[max(root_a, root_b)] = min(root_a, root_b)
+
+
+def dedupe(
+    records: Iterable[tuple[str, str]],
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    max_block: int = DEFAULT_MAX_BLOCK,
+    progress: Callable[[str, int, int], None] | None = None,
+    singletons: bool = False,
+) -> tuple[list[Cluster], DedupeStats]:
+    """Cluster (id, name) records; progress(stage, done, total) is called now and then."""
+    stats = DedupeStats()
+    names: list[ParsedName] = []
+    ids_of: list[list[str]] = []
+    index_of: dict[str, int] = {}
+    for record_id, name in records:
+        stats.records += 1
+        slot = index_of.get(name)
+        if slot is None:
+            try:
+                parsed = parse(name)
+            except InvalidNameError as exc:
+                stats.invalid += 1
+                stats.errors.append(f"{record_id}: {exc}")
+                continue
+            slot = len(names)
+            index_of[name] = slot
+            names.append(parsed)
+            ids_of.append([])
+        ids_of[slot].append(record_id)
+    del index_of
+    stats.distinct_names = len(names)
+    blocks = _blocks(names, progress)
+    stats.keys = len(blocks)
+    union = _UnionFind(len(names))
+    links: list[tuple[int, int, float]] = []
+    # Identical core names link at once: compare one representative per identity.
+    identity: dict[tuple[str, str], int] = {}
+    for slot, parsed in enumerate(names):
+        key = (parsed.latin, _notes(parsed))
+        first = identity.setdefault(key, slot)
+        if first != slot and parsed.latin:
+            union.union(first, slot)
+            links.append((first, slot, 1.0))
+    del identity
+    total = len(blocks)
+    for done, members in enumerate(blocks.values(), start=1):
+        if progress is not None and done % 5000 == 0:
+            progress("compare", done, total)
+        if len(members) < 2:
+            continue
+        stats.largest_block = max(stats.largest_block, len(members))
+        if len(members) > max_block:
+            stats.skipped_blocks += 1
+            continue
+        for position, left in enumerate(members):
+            for right in members[position + 1 :]:
+                if union.find(left) == union.find(right):
+                    continue
+                stats.comparisons += 1
+                value = score_parsed(names[left], names[right])
+                if value >= threshold:
+                    union.union(left, right)
+                    links.append((left, right, value))
+    if progress is not None:
+        progress("compare", total, total)
+    stats.links = len(links)
+    clusters = _clusters(union, links, ids_of, singletons=singletons)
+    stats.clusters = len(clusters)
+    return clusters, stats
+
+
+def _notes(parsed: ParsedName) -> str:
+    return " ".join(sorted(t.latin for t in parsed.tokens if not t.is_name))
+
+
+def _blocks(
+    names: list[ParsedName], progress: Callable[[str, int, int], None] | None
+) -> dict[str, list[int]]:
+    blocks: dict[str, list[int]] = {}
+    total = len(names)
+    for slot, parsed in enumerate(names):
+        if progress is not None and slot % 20000 == 0:
+            progress("keys", slot, total)
+        for key in blocking_keys_parsed(parsed):
+            blocks.setdefault(key, []).append(slot)
+    if progress is not None:
+        progress("keys", total, total)
+    return blocks
+
+
+def _clusters(
+    union: _UnionFind,
+    links: list[tuple[int, int, float]],
+    ids_of: list[list[str]],
+    *,
+    singletons: bool,
+) -> list[Cluster]:
+    members: dict[int, list[int]] = {}
+    for slot in range(len(ids_of)):
+        members.setdefault(union.find(slot), []).append(slot)
+    edges: dict[int, list[tuple[int, int, float]]] = {}
+    for left, right, value in links:
+        edges.setdefault(union.find(left), []).append((left, right, value))
+    out: list[Cluster] = []
+    for root, slots in members.items():
+        ids = tuple(record_id for slot in slots for record_id in ids_of[slot])
+        if len(ids) < 2 and not singletons:
+            continue
+        cluster_links = []
+        for left, right, value in edges.get(root, []):
+            cluster_links.append((ids_of[left][0], ids_of[right][0], round(value, 4)))
+        # Several records with one spelling are linked to each other at 1.0.
+        for slot in slots:
+            first = ids_of[slot][0]
+            cluster_links.extend((first, other, 1.0) for other in ids_of[slot][1:])
+        weakest = min((value for _, _, value in cluster_links), default=1.0)
+        out.append(Cluster(ids, weakest, tuple(cluster_links)))
+    out.sort(key=lambda cluster: (-len(cluster.ids), cluster.ids[0]))
+    return out

@@ -1,0 +1,182 @@
+"""Keys of a name: folded forms, phonetic skeletons and blocking keys for candidate lookup.
+
+Blocking keys are coarse on purpose: two forms of one name, in any script or romanisation,
+should share at least one key, so a database can find candidates with an index lookup and
+compare only those. A key is a short string; store them in an indexed column or table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import product
+
+from docket.names.parse import FAMILY, OPTIONAL_ROLES, ParsedName, Token, parse
+from docket.names.text import is_vowel
+
+_MAX_TOKEN_CLASSES = 3
+_MAX_VARIANTS = 8
+_JOINED_CLASSES = 5
+
+# Coarse sound classes shared by romanisations and Chinese transcription: P labial, M m,
+# N n/l/ny, R r, K velar/uvular, T dental and retroflex, C dental affricate, S sibilant,
+# J palatal affricate; h, y, w and v are left out. Letter groups are read longest first.
+_SOURCE_CLASSES = {
+    "tsh": "C", "thr": "T", "khy": "J", "chh": "J", "dzh": "J",
+    "ts": "C", "tz": "C", "dz": "C", "tr": "T", "dr": "T", "th": "T", "dh": "T",
+    "ch": "J", "gy": "J", "ky": "J", "sh": "S", "zh": "S", "kh": "K", "gh": "K",
+    "ph": "P", "bh": "P", "ny": "N", "lh": "N", "ng": "N",
+    "p": "P", "b": "P", "f": "P", "m": "M", "n": "N", "l": "N",
+    "r": "R", "k": "K", "g": "K", "q": "K", "c": "J", "j": "J", "t": "T", "d": "T",
+    "s": "S", "z": "C", "x": "S",
+}  # fmt: skip
+_PINYIN_CLASSES = {
+    **_SOURCE_CLASSES,
+    "zh": "T", "ch": "T", "sh": "S", "q": "J", "x": "S", "c": "C", "z": "C", "j": "J",
+}  # fmt: skip
+# Letters read two ways in romanisations or their Chinese transcription: z (Tenzin ~ Danzeng,
+# Zangpo ~ Sangbo), x (Uyghur sh or kh), c (Azerbaijani j or pinyin ts), ch and ts (Wangchug ~
+# Wangzhu, Tsultrim ~ Chuchen), gy (Gyatso ~ Jiacuo or Gacuo), gh (dropped in pinyin).
+_SOURCE_ALTERNATIVES = {
+    "z": ("C", "S"),
+    "x": ("S", ""),
+    "c": ("J", "C"),
+    "ch": ("J", "T"),
+    "ts": ("C", "T"),
+    "dz": ("C", "T"),
+    "gy": ("J", "K"),
+    "gh": ("K", ""),
+}
+_SILENT = frozenset("hywv'")
+
+
+@dataclass(frozen=True, slots=True)
+class NameKeys:
+    """Comparable forms of one name."""
+
+    name: str
+    folded: str  # the core name as a-z words, as written order
+    sorted_folded: str  # the same words sorted (word order ignored)
+    tokens: tuple[str, ...]
+    skeletons: tuple[str, ...]  # per core word: coarse consonant classes (first reading)
+    blocking: frozenset[str]
+
+
+def keys(name: str) -> NameKeys:
+    """Folded forms, skeletons and blocking keys of a name."""
+    parsed = parse(name)
+    return keys_parsed(parsed)
+
+
+def keys_parsed(parsed: ParsedName) -> NameKeys:
+    """keys() for a name already parsed."""
+    core = [t for t in parsed.core if t.role not in OPTIONAL_ROLES] or list(parsed.core)
+    tokens = tuple(t.latin for t in core)
+    skeletons = tuple(_skeletons(t, onsets=False)[0] for t in core)
+    return NameKeys(
+        parsed.text,
+        " ".join(tokens),
+        " ".join(sorted(tokens)),
+        tokens,
+        skeletons,
+        blocking_keys_parsed(parsed),
+    )
+
+
+def blocking_keys(name: str) -> frozenset[str]:
+    """Keys for candidate lookup: names that may match share at least one."""
+    return blocking_keys_parsed(parse(name))
+
+
+def blocking_keys_parsed(parsed: ParsedName) -> frozenset[str]:
+    """blocking_keys() for a name already parsed (alternate forms included)."""
+    out: set[str] = set()
+    for form in (parsed, *parsed.alternates):
+        out |= _form_keys(form)
+    return frozenset(out)
+
+
+def _form_keys(form: ParsedName) -> set[str]:
+    core = [t for t in form.core if t.role not in OPTIONAL_ROLES] or list(form.core)
+    if not core:
+        return set()
+    out: set[str] = set()
+    for kind, onsets in (("o", True), ("f", False)):
+        per_token = [_skeletons(t, onsets=onsets) for t in core]
+        for combo in _limited_product(per_token):
+            out.add(f"{kind}{len(core)}:" + ".".join(sorted(combo)))
+    out |= {f"j:{key}" for key in _joined_skeletons(core)}
+    # A family name alone may stand for the full name (Hashimli for Parviz Hashimli).
+    family = [t for t in core if t.role == FAMILY and not form.han]
+    if len(core) == 1 or family:
+        for token in family or core:
+            out |= {f"n:{key}" for key in _skeletons(token, onsets=False)}
+    return out
+
+
+def _limited_product(options: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    combos: list[tuple[str, ...]] = []
+    for combo in product(*options):
+        combos.append(combo)
+        if len(combos) >= _MAX_VARIANTS:
+            break
+    return combos
+
+
+def _joined_skeletons(core: list[Token]) -> set[str]:
+    per_token = [_skeletons(t, onsets=True, limit=_JOINED_CLASSES) for t in core]
+    return {"".join(combo)[:_JOINED_CLASSES] for combo in _limited_product(per_token)}
+
+
+def _skeletons(token: Token, *, onsets: bool, limit: int = _MAX_TOKEN_CLASSES) -> tuple[str, ...]:
+    """Coarse class strings of a token, one per plausible reading (source and pinyin)."""
+    readings: list[tuple[str, dict[str, str]]] = []
+    if token.system != "pinyin":
+        readings.append((token.latin, _SOURCE_CLASSES))
+    if token.syllables is not None:
+        readings.append((token.latin, _PINYIN_CLASSES))
+    readings.extend((reading, _PINYIN_CLASSES) for reading in token.readings)
+    out: dict[str, None] = {}
+    for text, table in readings:
+        for variant in _classes(text, table, onsets=onsets, pinyin=table is _PINYIN_CLASSES):
+            out[variant[:limit]] = None
+    return tuple(out) or ("",)
+
+
+def _classes(text: str, table: dict[str, str], *, onsets: bool, pinyin: bool) -> list[str]:
+    variants = [""]
+    index = 0
+    size = len(text)
+    while index < size:
+        char = text[index]
+        if is_vowel(char):
+            index += 1
+            continue
+        group = next(
+            (text[index : index + n] for n in (3, 2, 1) if text[index : index + n] in table), char
+        )
+        end = index + len(group)
+        followed_by_vowel = end < size and is_vowel(text[end])
+        initial = index == 0
+        index = end
+        if group in _SILENT or (initial and group in {"ng", "w", "y", "h"}):
+            continue
+        if onsets and not followed_by_vowel:
+            continue
+        options: tuple[str, ...]
+        if group == "ng" and followed_by_vowel:
+            # n + g across syllables in a romanisation (Kunga); in pinyin ng ends a syllable
+            if pinyin:
+                continue
+            options = ("K",)
+        elif not pinyin and group in _SOURCE_ALTERNATIVES:
+            options = _SOURCE_ALTERNATIVES[group]
+        else:
+            options = (table.get(group, ""),)
+        grown: list[str] = []
+        for variant in variants:
+            for option in options:
+                grown.append(
+                    variant if not option or variant.endswith(option) else variant + option
+                )
+        variants = list(dict.fromkeys(grown))[:_MAX_VARIANTS]
+    return variants
