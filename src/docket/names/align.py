@@ -119,9 +119,87 @@ def _delete_costs(word: str, mode: str, source: bool) -> list[float]:
     return out
 
 
-def distance(a: str, b: str, mode: str = SPELLING) -> float:
-    """Least total cost of turning word a into word b."""
-    return _align(a, b, mode, trace=False)[0]
+def distance(a: str, b: str, mode: str = SPELLING, limit: float = float("inf")) -> float:
+    """Least total cost of turning word a into word b (inf once it must exceed limit)."""
+    return _cost(a, b, mode, limit)
+
+
+@lru_cache(maxsize=100_000)
+def _prepare_a(
+    a: str, mode: str
+) -> tuple[tuple[float, ...], tuple[tuple[tuple[int, int, str, float], ...], ...]]:
+    """Deletion costs of side a and, per position, the rules that fit there."""
+    table = rules(mode)
+    fitting = tuple(
+        tuple(
+            (len(r.a), len(r.b), r.b, r.cost)
+            for r in table.get(a[i], ())
+            if a.startswith(r.a, i) and _context_ok(a, i, i + len(r.a), r.where)
+        )
+        for i in range(len(a))
+    )
+    return tuple(_delete_costs(a, mode, source=True)), fitting
+
+
+@lru_cache(maxsize=100_000)
+def _prepare_b(b: str, mode: str) -> tuple[tuple[float, ...], tuple[tuple[str, ...], ...]]:
+    """Insertion costs of side b and its prefixes of length 0-3 at each position."""
+    prefixes = tuple(tuple(b[j : j + k] for k in range(4)) for j in range(len(b) + 1))
+    return tuple(_delete_costs(b, mode, source=False)), prefixes
+
+
+@lru_cache(maxsize=1_000_000)
+def _cost(a: str, b: str, mode: str, limit: float) -> float:
+    """The cost-only dynamic programme of _align, row by row, giving up past limit."""
+    del_a, fitting = _prepare_a(a, mode)
+    ins_b, prefixes = _prepare_b(b, mode)
+    vowel_sub = _COSTS[mode]["vowel_sub"]
+    len_a, len_b = len(a), len(b)
+    inf = float("inf")
+    best = [[inf] * (len_b + 1) for _ in range(len_a + 4)]
+    best[0][0] = 0.0
+    for i in range(len_a + 1):
+        row = best[i]
+        # Insertions within the row first, so every cell of the row is final below.
+        for j in range(len_b):
+            value = row[j] + ins_b[j]
+            if value < row[j + 1]:
+                row[j + 1] = value
+        if min(row) > limit and min(best[i + 1]) > limit and min(best[i + 2]) > limit:
+            if min(best[i + 3]) > limit:
+                return inf
+        if i == len_a:
+            break
+        ca = a[i]
+        drop = del_a[i]
+        rules_here = fitting[i]
+        below = best[i + 1]
+        for j in range(len_b + 1):
+            cost = row[j]
+            if cost == inf:
+                continue
+            value = cost + drop
+            if value < below[j]:
+                below[j] = value
+            if j < len_b:
+                cb = b[j]
+                if ca == cb:
+                    value = cost
+                elif ca in "aeiou" and cb in "aeiou":
+                    value = cost + vowel_sub
+                else:
+                    value = cost + _SUBST_CONSONANT
+                if value < below[j + 1]:
+                    below[j + 1] = value
+            if rules_here:
+                here = prefixes[j]
+                for size, width, rhs, step in rules_here:
+                    if here[width] == rhs:
+                        target = best[i + size]
+                        value = cost + step
+                        if value < target[j + width]:
+                            target[j + width] = value
+    return best[len_a][len_b]
 
 
 def explain(a: str, b: str, mode: str = SPELLING) -> tuple[float, tuple[str, ...]]:
@@ -221,12 +299,14 @@ def _relax(
             back[i][j] = (pi, pj, name)
 
 
-def similarity(a: str, b: str, mode: str = SPELLING) -> float:
-    """Alignment cost turned into a similarity in [0, 1] (1 = same)."""
+def similarity(a: str, b: str, mode: str = SPELLING, floor: float = 0.0) -> float:
+    """Alignment cost turned into a similarity in [0, 1] (1 = same); 0 if below floor."""
     if a == b:
         return 1.0
-    cost = distance(a, b, mode)
     # Spellings of one name differ by rules, not by plain substitutions: one unexplained
     # consonant in a short word already makes another name (Jampa / Jinpa).
     norm = max(2.0, _NORM[mode] * (len(a) + len(b)))
-    return max(0.0, 1.0 - cost / norm)
+    limit = (1.0 - floor) * norm if floor > 0 else float("inf")
+    cost = _cost(a, b, mode, limit)
+    value = max(0.0, 1.0 - cost / norm)
+    return value if value >= floor else 0.0

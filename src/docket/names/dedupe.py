@@ -108,7 +108,7 @@ def dedupe(
             links.append((first, slot, 1.0))
     del identity
     total = len(blocks)
-    for done, members in enumerate(blocks.values(), start=1):
+    for done, (key, members) in enumerate(blocks.items(), start=1):
         if progress is not None and done % 5000 == 0:
             progress("compare", done, total)
         if len(members) < 2:
@@ -117,12 +117,15 @@ def dedupe(
         if len(members) > max_block:
             stats.skipped_blocks += 1
             continue
+        wanted = _PAIR_FILTERS.get(key[:1])
         for position, left in enumerate(members):
             for right in members[position + 1 :]:
                 if union.find(left) == union.find(right):
                     continue
+                if wanted is not None and not wanted(names[left], names[right]):
+                    continue
                 stats.comparisons += 1
-                value = score_parsed(names[left], names[right])
+                value = score_parsed(names[left], names[right], threshold)
                 if value >= threshold:
                     union.union(left, right)
                     links.append((left, right, value))
@@ -132,6 +135,32 @@ def dedupe(
     clusters = _clusters(union, links, ids_of, singletons=singletons)
     stats.clusters = len(clusters)
     return clusters, stats
+
+
+def _split_pair(a: ParsedName, b: ParsedName) -> bool:
+    """Run-together keys only find pairs whose words are split differently."""
+    return len(a.core) != len(b.core) or "Hani" in {a.script, b.script}
+
+
+def _family_pair(a: ParsedName, b: ParsedName) -> bool:
+    """Family-name keys only find a lone family name against a full name."""
+    return (len(a.core) == 1) != (len(b.core) == 1)
+
+
+def _cross_pair(a: ParsedName, b: ParsedName) -> bool:
+    """Onset keys are for a romanisation against a Chinese transcription."""
+    return _is_chinese(a) != _is_chinese(b)
+
+
+def _is_chinese(name: ParsedName) -> bool:
+    return name.script == "Hani" or all(t.syllables is not None for t in name.core)
+
+
+_PAIR_FILTERS: dict[str, Callable[[ParsedName, ParsedName], bool]] = {
+    "j": _split_pair,
+    "n": _family_pair,
+    "o": _cross_pair,
+}
 
 
 def _notes(parsed: ParsedName) -> str:

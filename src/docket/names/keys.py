@@ -3,6 +3,10 @@
 Blocking keys are coarse on purpose: two forms of one name, in any script or romanisation,
 should share at least one key, so a database can find candidates with an index lookup and
 compare only those. A key is a short string; store them in an indexed column or table.
+Key kinds (the text before the colon): f = full consonant skeleton of each word (spelling
+variants), o = syllable onsets of each word (Chinese transcriptions keep onsets and drop
+codas), j = onsets of the words run together (words split or joined), n = a family name on
+its own, h = a Han name's syllables.
 """
 
 from __future__ import annotations
@@ -11,9 +15,11 @@ from dataclasses import dataclass
 from itertools import product
 
 from docket.names.parse import FAMILY, OPTIONAL_ROLES, ParsedName, Token, parse
+from docket.names.pinyin import surnames as pinyin_surnames
 from docket.names.text import is_vowel
 
 _MAX_TOKEN_CLASSES = 3
+_MAX_FULL_CLASSES = 6
 _MAX_VARIANTS = 8
 _JOINED_CLASSES = 5
 
@@ -99,9 +105,12 @@ def _form_keys(form: ParsedName) -> set[str]:
     core = [t for t in form.core if t.role not in OPTIONAL_ROLES] or list(form.core)
     if not core:
         return set()
-    out: set[str] = set()
-    for kind, onsets in (("o", True), ("f", False)):
-        per_token = [_skeletons(t, onsets=onsets) for t in core]
+    han = _han_keys(form, core)
+    if form.han:
+        return han
+    out: set[str] = set(han)
+    for kind, onsets, limit in (("o", True, _MAX_TOKEN_CLASSES), ("f", False, _MAX_FULL_CLASSES)):
+        per_token = [_skeletons(t, onsets=onsets, limit=limit) for t in core]
         for combo in _limited_product(per_token):
             out.add(f"{kind}{len(core)}:" + ".".join(sorted(combo)))
     out |= {f"j:{key}" for key in _joined_skeletons(core)}
@@ -111,6 +120,33 @@ def _form_keys(form: ParsedName) -> set[str]:
         for token in family or core:
             out |= {f"n:{key}" for key in _skeletons(token, onsets=False)}
     return out
+
+
+# Han syllables compare nearly exactly (match.py): key on the syllables with the
+# confusable initials and finals merged (zh/z, ch/c, sh/s, n/l, -ng/-n).
+_HAN_MERGE = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("ng", "n"), ("l", "n"), ("f", "h"))
+
+
+def _han_form(text: str) -> str:
+    for old, new in _HAN_MERGE:
+        text = text.replace(old, new)
+    return text
+
+
+def _han_keys(form: ParsedName, core: list[Token]) -> set[str]:
+    """Keys of a Han name, or of a pinyin name written given-name first (Xiaobo Liu)."""
+    if form.han:
+        ordered = core
+    elif (
+        len(core) == 2
+        and all(t.syllables is not None for t in core)
+        and core[1].latin in pinyin_surnames()
+    ):
+        ordered = [core[1], core[0]]
+    else:
+        return set()
+    readings = [(t.latin, *t.readings) for t in ordered]
+    return {"h:" + _han_form(" ".join(combo)) for combo in _limited_product(readings)}
 
 
 def _limited_product(options: list[tuple[str, ...]]) -> list[tuple[str, ...]]:

@@ -101,20 +101,22 @@ def score(a: str, b: str) -> float:
     return round(_best(parse(a), parse(b), trace=False)[0], 4)
 
 
-def score_parsed(a: ParsedName, b: ParsedName) -> float:
-    """score() for names already parsed."""
-    return round(_best(a, b, trace=False)[0], 4)
+def score_parsed(a: ParsedName, b: ParsedName, floor: float | None = None) -> float:
+    """score() for names already parsed; with a floor, scores below it may be too low."""
+    return round(_best(a, b, trace=False, floor=floor)[0], 4)
 
 
 def _forms(name: ParsedName) -> tuple[ParsedName, ...]:
     return (name, *name.alternates)
 
 
-def _best(a: ParsedName, b: ParsedName, *, trace: bool) -> tuple[float, Explanation | None]:
+def _best(
+    a: ParsedName, b: ParsedName, *, trace: bool, floor: float | None = None
+) -> tuple[float, Explanation | None]:
     best_value, best_outcome = -1.0, None
     for form_a in _forms(a):
         for form_b in _forms(b):
-            value, outcome = _compare(form_a, form_b, trace=trace)
+            value, outcome = _compare(form_a, form_b, trace=trace, floor=floor)
             if value > best_value:
                 best_value, best_outcome = value, outcome
     return max(0.0, best_value), best_outcome
@@ -155,9 +157,12 @@ def _swapped(
     return False
 
 
-@lru_cache(maxsize=500_000)
-def _token_similarity(a: Token, b: Token, modes: str) -> tuple[float, str]:
-    """Best similarity of two tokens over the allowed modes, and the mode that gave it."""
+@lru_cache(maxsize=1_000_000)
+def _token_similarity(a: Token, b: Token, modes: str, floor: float = TOKEN_MIN) -> tuple[float, str]:
+    """Best similarity of two tokens over the allowed modes, and the mode that gave it.
+
+    Values below floor come back as 0: such words are not the same name part.
+    """
     if a.latin == b.latin:
         return 1.0, "="
     if modes == "H":
@@ -165,18 +170,20 @@ def _token_similarity(a: Token, b: Token, modes: str) -> tuple[float, str]:
             (_han_similarity(x, y) for x in (a.latin, *a.readings) for y in (b.latin, *b.readings)),
             default=0.0,
         )
-        return best, "H"
-    best, how = align.similarity(a.latin, b.latin, align.SPELLING), "S"
+        return (best if best >= floor else 0.0), "H"
+    best, how = align.similarity(a.latin, b.latin, align.SPELLING, floor), "S"
     if "T" in modes:
         if b.syllables is not None and a.system != "pinyin":
-            value = align.similarity(a.latin, b.latin, align.TRANSCRIPTION) * _pinyin_weight(b)
+            weight = _pinyin_weight(b)
+            value = align.similarity(a.latin, b.latin, align.TRANSCRIPTION, floor / weight) * weight
             if value > best:
                 best, how = value, "T"
         if a.syllables is not None and b.system != "pinyin":
-            value = align.similarity(b.latin, a.latin, align.TRANSCRIPTION) * _pinyin_weight(a)
+            weight = _pinyin_weight(a)
+            value = align.similarity(b.latin, a.latin, align.TRANSCRIPTION, floor / weight) * weight
             if value > best:
                 best, how = value, "T>"
-    return best, how
+    return (best if best >= floor else 0.0), how
 
 
 _PINYIN_MARKS = re.compile(r"[xqv]|c(?!h)|ao|uo|ou|ui|iu|ie|ia|eng|ong|ai|ei|ua|^[yw]|[^aeiou]i$")
@@ -258,7 +265,10 @@ def _aggregate(values: list[float], weights: list[float]) -> float:
     return 0.5 * mean + 0.5 * min(values)
 
 
-def _compare(a: ParsedName, b: ParsedName, *, trace: bool) -> tuple[float, Explanation | None]:
+def _compare(
+    a: ParsedName, b: ParsedName, *, trace: bool, floor: float | None = None
+) -> tuple[float, Explanation | None]:
+    """Score two parsed forms. With a floor, a score below it may be underestimated."""
     core_a, core_b = a.core, b.core
     if not core_a or not core_b:
         return 0.0, _explain(a, b, [], core_a, core_b, ["no name parts to compare"], trace)
@@ -291,7 +301,9 @@ def _compare(a: ParsedName, b: ParsedName, *, trace: bool) -> tuple[float, Expla
     if len(pairs) > 1 and not (a.han or b.han) and _swapped(pairs, core_a, core_b):
         value *= SWAP_FACTOR
         notes.append("the same parts in another order")
-    joined = _joined_similarity(core_a, core_b, modes, "Hani" in {a.script, b.script})
+    chinese = (a.script == "Hani" and a.han) or (b.script == "Hani" and b.han)
+    need = value / SPLIT_FACTOR if floor is None else max(value, floor) / SPLIT_FACTOR
+    joined = _joined_similarity(core_a, core_b, modes, chinese, need) if need < 1.0 else 0.0
     if joined * SPLIT_FACTOR > value:
         value = joined * SPLIT_FACTOR
         notes = ["matched as one run of syllables (words split or joined differently)"]
@@ -320,7 +332,11 @@ def _family_only(
 
 
 def _joined_similarity(
-    core_a: tuple[Token, ...], core_b: tuple[Token, ...], modes: str, chinese_script: bool
+    core_a: tuple[Token, ...],
+    core_b: tuple[Token, ...],
+    modes: str,
+    chinese_script: bool,
+    floor: float,
 ) -> float:
     """Similarity of the names run together, for forms that split words differently.
 
@@ -344,7 +360,7 @@ def _joined_similarity(
     shorter, longer = sorted((len(ja.latin), len(jb.latin)))
     if shorter < 0.55 * longer:
         return 0.0
-    return _token_similarity(ja, jb, modes)[0]
+    return _token_similarity(ja, jb, modes, max(floor, TOKEN_MIN))[0]
 
 
 def _joined(tokens: list[Token]) -> Token:
