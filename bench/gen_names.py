@@ -44,6 +44,33 @@ TIBETAN = [
     ("Trinle", "Chilie", "赤列"), ("Oezer", "Weise", "维色"), ("Tobgyal", "Duojie", "多杰"),
     ("Gedun", "Gendun", "根敦"), ("Losel", "Luose", "洛色"), ("Chime", "Qimei", "其美"),
 ]  # fmt: skip
+# Tibetan syllables: romanisation, pinyin, character. Names are built from two-syllable
+# elements, as real ones are (Tashi = bkra shis, Dondrub = don grub).
+TIBETAN_SYLLABLES = [
+    ("Ta", "zha", "扎"), ("shi", "xi", "西"), ("Dor", "duo", "多"), ("je", "jie", "杰"),
+    ("Tse", "ci", "次"), ("ring", "ren", "仁"), ("Lob", "luo", "洛"), ("sang", "sang", "桑"),
+    ("Ten", "dan", "丹"), ("dzin", "zeng", "增"), ("Kal", "ge", "格"), ("Phun", "ping", "平"),
+    ("tsog", "cuo", "措"), ("So", "suo", "索"), ("nam", "lang", "朗"), ("Gya", "jia", "嘉"),
+    ("tso", "cuo", "错"), ("Drol", "zhuo", "卓"), ("ma", "ma", "玛"), ("Lha", "la", "拉"),
+    ("mo", "mu", "姆"), ("Da", "da", "达"), ("wa", "wa", "瓦"), ("Nyi", "ni", "尼"),
+    ("Don", "dun", "顿"), ("drub", "zhu", "珠"), ("Wang", "wang", "旺"), ("du", "dui", "堆"),
+    ("Jam", "qiang", "强"), ("pa", "ba", "巴"), ("Nga", "a", "阿"), ("Gon", "gong", "贡"),
+    ("po", "bao", "保"), ("Thub", "tu", "土"), ("ten", "deng", "登"), ("Ye", "yi", "益"),
+    ("she", "xi", "希"), ("Choe", "qu", "曲"), ("phel", "pei", "培"), ("Jig", "jin", "晋"),
+    ("me", "mei", "美"), ("Pen", "bian", "边"), ("Pe", "bai", "白"), ("Rin", "ren", "仁"),
+    ("chen", "qing", "青"), ("Gyal", "jian", "坚"), ("tsen", "zan", "赞"), ("Yang", "yang", "央"),
+    ("De", "de", "德"), ("kyi", "ji", "吉"), ("gye", "jie", "结"), ("Tsul", "chu", "楚"),
+    ("trim", "chen", "臣"), ("Lhun", "lun", "伦"), ("Mig", "mi", "米"), ("mar", "ma", "玛"),
+    ("Nor", "luo", "罗"), ("bu", "bu", "布"), ("Sam", "sang", "桑"), ("den", "dan", "旦"),
+    ("Khe", "ke", "克"), ("Kun", "gong", "贡"), ("ga", "ga", "嘎"), ("Lo", "luo", "洛"),
+    ("droe", "zhu", "珠"), ("Rab", "rao", "饶"), ("Rig", "ren", "仁"), ("zin", "zeng", "增"),
+    ("Dar", "da", "达"), ("Yon", "yun", "云"), ("dron", "zhen", "珍"), ("zom", "zong", "宗"),
+    ("Nyan", "nian", "念"), ("drag", "zha", "扎"), ("Trin", "chi", "赤"), ("le", "lie", "列"),
+    ("Oe", "wei", "维"), ("zer", "se", "色"), ("Tob", "duo", "多"), ("Ge", "ge", "格"),
+    ("dun", "dun", "敦"), ("sel", "se", "色"), ("Chi", "qi", "其"), ("Ngo", "a", "阿"),
+    ("Pa", "ba", "巴"), ("Sher", "xi", "喜"), ("rab", "rao", "饶"), ("Tsom", "cong", "聪"),
+    ("Lung", "long", "隆"), ("tog", "duo", "多"), ("Shon", "xun", "旬"), ("nu", "nu", "努"),
+]  # fmt: skip
 UYGHUR = [
     ("Abdureshit", "Abudurexiti", "阿不都热西提"), ("Memet", "Maimaiti", "买买提"),
     ("Ilham", "Yilihamu", "伊力哈木"), ("Tohti", "Tuheti", "土赫提"), ("Elijan", "Ailijiang", "艾力江"),
@@ -112,9 +139,26 @@ def _arabic(name: str) -> str:
     return out + "".join(_ARABIC.get(c, c) for c in lower)
 
 
+def _zipf_choice(rng: random.Random, items: list[tuple[str, str, str]]) -> tuple[str, str, str]:
+    """Pick with frequencies falling off like real name parts (a few very common)."""
+    return items[int(rng.expovariate(1 / 12)) % len(items)]
+
+
+def _tibetan_element(rng: random.Random) -> tuple[str, str, str]:
+    if rng.random() < 0.4:
+        return _zipf_choice(rng, TIBETAN)
+    first = rng.choice([s for s in TIBETAN_SYLLABLES if s[0][0].isupper()])
+    second = rng.choice([s for s in TIBETAN_SYLLABLES if s[0][0].islower()])
+    return first[0] + second[0], (first[1] + second[1]).capitalize(), first[2] + second[2]
+
+
 def tibetan_person(rng: random.Random) -> list[str]:
     """Forms of one Tibetan name: spellings, pinyin, characters, with a title."""
-    parts = rng.sample(TIBETAN, 3 if rng.random() < 0.1 else 2)
+    parts: list[tuple[str, str, str]] = []
+    while len(parts) < (3 if rng.random() < 0.1 else 2):
+        part = _tibetan_element(rng)
+        if part not in parts:
+            parts.append(part)
     latin = " ".join(p[0] for p in parts)
     forms = [latin]
     for _ in range(rng.randint(0, 2)):

@@ -132,12 +132,14 @@ def explain(first: str, second: str, as_json: bool) -> None:
 @click.option("--threshold", type=float, default=None, help="Match threshold (default 0.8).")
 @click.option("--max-block", type=int, default=None, help="Skip blocks larger than this.")
 @click.option("--singletons", is_flag=True, help="Also write records that match nothing.")
+@click.option("--workers", type=int, default=2, show_default=True, help="Processes comparing.")
 def dedupe(
     input_path: str,
     output_path: str,
     threshold: float | None,
     max_block: int | None,
     singletons: bool,
+    workers: int,
 ) -> None:
     """Cluster name records that are one person: `docket names dedupe --input names.jsonl --output clusters.jsonl`."""
     from docket.names import DEFAULT_THRESHOLD
@@ -156,6 +158,7 @@ def dedupe(
             max_block=DEFAULT_MAX_BLOCK if max_block is None else max_block,
             progress=update,
             singletons=singletons,
+            workers=max(1, workers),
         )
     with click.open_file(output_path, "w", encoding="utf-8") as sink:
         for number, cluster in enumerate(clusters, start=1):

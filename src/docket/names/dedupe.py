@@ -10,6 +10,7 @@ compare pairwise; they are skipped and counted.
 from __future__ import annotations
 
 import logging
+import multiprocessing
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -71,6 +72,7 @@ def dedupe(
     max_block: int = DEFAULT_MAX_BLOCK,
     progress: Callable[[str, int, int], None] | None = None,
     singletons: bool = False,
+    workers: int = 1,
 ) -> tuple[list[Cluster], DedupeStats]:
     """Cluster (id, name) records; progress(stage, done, total) is called now and then."""
     stats = DedupeStats()
@@ -107,16 +109,56 @@ def dedupe(
             union.union(first, slot)
             links.append((first, slot, 1.0))
     del identity
-    total = len(blocks)
-    for done, (key, members) in enumerate(blocks.items(), start=1):
-        if progress is not None and done % 5000 == 0:
-            progress("compare", done, total)
-        if len(members) < 2:
-            continue
-        stats.largest_block = max(stats.largest_block, len(members))
-        if len(members) > max_block:
-            stats.skipped_blocks += 1
-            continue
+    candidates = [(key, members) for key, members in blocks.items() if len(members) > 1]
+    del blocks
+    stats.largest_block = max((len(m) for _, m in candidates), default=0)
+    stats.skipped_blocks = sum(1 for _, m in candidates if len(m) > max_block)
+    candidates = [(key, members) for key, members in candidates if len(members) <= max_block]
+    chunks = [
+        ([k for k, _ in part], [m for _, m in part])
+        for part in (candidates[i : i + _CHUNK] for i in range(0, len(candidates), _CHUNK))
+    ]
+    del candidates
+    global _SHARED, _WORKER_UNION
+    _SHARED = (names, threshold, union.parent[:])
+    _WORKER_UNION = None
+    try:
+        if workers > 1 and len(chunks) > 1:
+            context = multiprocessing.get_context("fork")
+            with context.Pool(workers) as pool:
+                results = pool.imap_unordered(_compare_chunk, chunks)
+                _collect(results, union, links, stats, progress, len(chunks))
+        else:
+            _collect(map(_compare_chunk, chunks), union, links, stats, progress, len(chunks))
+    finally:
+        _SHARED = None
+        _WORKER_UNION = None
+    stats.links = len(links)
+    clusters = _clusters(union, links, ids_of, singletons=singletons)
+    stats.clusters = len(clusters)
+    return clusters, stats
+
+
+_CHUNK = 2000
+# Set by dedupe() before worker processes fork, so they share the parsed names.
+_SHARED: tuple[list[ParsedName], float, list[int]] | None = None
+_WORKER_UNION: _UnionFind | None = None
+
+
+def _compare_chunk(
+    chunk: tuple[list[str], list[list[int]]],
+) -> tuple[list[tuple[int, int, float]], int]:
+    """Score the candidate pairs of some blocks; links at or above the threshold."""
+    global _WORKER_UNION
+    assert _SHARED is not None
+    names, threshold, parent = _SHARED
+    if _WORKER_UNION is None:
+        _WORKER_UNION = _UnionFind(0)
+        _WORKER_UNION.parent = parent[:]
+    union = _WORKER_UNION
+    links: list[tuple[int, int, float]] = []
+    comparisons = 0
+    for key, members in zip(*chunk, strict=True):
         wanted = _PAIR_FILTERS.get(key[:1])
         for position, left in enumerate(members):
             for right in members[position + 1 :]:
@@ -124,22 +166,34 @@ def dedupe(
                     continue
                 if wanted is not None and not wanted(names[left], names[right]):
                     continue
-                stats.comparisons += 1
+                comparisons += 1
                 value = score_parsed(names[left], names[right], threshold)
                 if value >= threshold:
                     union.union(left, right)
                     links.append((left, right, value))
-    if progress is not None:
-        progress("compare", total, total)
-    stats.links = len(links)
-    clusters = _clusters(union, links, ids_of, singletons=singletons)
-    stats.clusters = len(clusters)
-    return clusters, stats
+    return links, comparisons
+
+
+def _collect(
+    results: Iterable[tuple[list[tuple[int, int, float]], int]],
+    union: _UnionFind,
+    links: list[tuple[int, int, float]],
+    stats: DedupeStats,
+    progress: Callable[[str, int, int], None] | None,
+    total: int,
+) -> None:
+    for done, (found, comparisons) in enumerate(results, start=1):
+        stats.comparisons += comparisons
+        for left, right, value in found:
+            union.union(left, right)
+            links.append((left, right, value))
+        if progress is not None:
+            progress("compare", done, total)
 
 
 def _split_pair(a: ParsedName, b: ParsedName) -> bool:
     """Run-together keys only find pairs whose words are split differently."""
-    return len(a.core) != len(b.core) or "Hani" in {a.script, b.script}
+    return len(a.core) != len(b.core)
 
 
 def _family_pair(a: ParsedName, b: ParsedName) -> bool:

@@ -12,6 +12,7 @@ its own, h = a Han name's syllables.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import product
 
 from docket.names.parse import FAMILY, OPTIONAL_ROLES, ParsedName, Token, parse
@@ -24,31 +25,40 @@ _MAX_VARIANTS = 8
 _JOINED_CLASSES = 5
 
 # Coarse sound classes shared by romanisations and Chinese transcription: P labial, M m,
-# N n/l/ny, R r, K velar/uvular, T dental and retroflex, C dental affricate, S sibilant,
-# J palatal affricate; h, y, w and v are left out. Letter groups are read longest first.
+# N n/ny, L l, R r, K velar/uvular, T dental stop, D retroflex (tr, dr, pinyin zh/ch),
+# C dental affricate, S s, X sh (pinyin x), J palatal affricate; h, y, w, v are left out.
+# Letter groups are read longest first.
 _SOURCE_CLASSES = {
-    "tsh": "C", "thr": "T", "khy": "J", "chh": "J", "dzh": "J",
-    "ts": "C", "tz": "C", "dz": "C", "tr": "T", "dr": "T", "th": "T", "dh": "T",
-    "ch": "J", "gy": "J", "ky": "J", "sh": "S", "zh": "S", "kh": "K", "gh": "K",
-    "ph": "P", "bh": "P", "ny": "N", "lh": "N", "ng": "N",
-    "p": "P", "b": "P", "f": "P", "m": "M", "n": "N", "l": "N",
+    "tsh": "C", "thr": "D", "khy": "J", "chh": "J", "dzh": "J",
+    "ts": "C", "tz": "C", "dz": "C", "tr": "D", "dr": "D", "th": "T", "dh": "T",
+    "ch": "J", "gy": "J", "ky": "J", "sh": "X", "zh": "X", "kh": "K", "gh": "K",
+    "ph": "P", "bh": "P", "ny": "N", "lh": "L", "ng": "N",
+    "p": "P", "b": "P", "f": "P", "m": "M", "n": "N", "l": "L",
     "r": "R", "k": "K", "g": "K", "q": "K", "c": "J", "j": "J", "t": "T", "d": "T",
-    "s": "S", "z": "C", "x": "S",
+    "s": "S", "z": "C", "x": "X",
 }  # fmt: skip
 _PINYIN_CLASSES = {
     **_SOURCE_CLASSES,
-    "zh": "T", "ch": "T", "sh": "S", "q": "J", "x": "S", "c": "C", "z": "C", "j": "J",
+    "zh": "D", "ch": "D", "sh": "X", "q": "J", "x": "X", "c": "C", "z": "C", "j": "J",
 }  # fmt: skip
-# Letters read two ways in romanisations or their Chinese transcription: z (Tenzin ~ Danzeng,
-# Zangpo ~ Sangbo), x (Uyghur sh or kh), c (Azerbaijani j or pinyin ts), ch and ts (Wangchug ~
-# Wangzhu, Tsultrim ~ Chuchen), gy (Gyatso ~ Jiacuo or Gacuo), gh (dropped in pinyin).
+# Sounds a romanisation writes one way and Chinese transcription may render another: t
+# (Tashi ~ Zhaxi), n (Namgyal ~ Langjie), s (Serpo ~ Xibo), z (Tenzin ~ Danzeng, Zangpo ~
+# Sangbo), x (Uyghur sh or kh), c (Azerbaijani j or pinyin ts), ch and ts (Wangchug ~
+# Wangzhu, Tsultrim ~ Chuchen), gy (Gyatso ~ Jiacuo or Gacuo), gh (dropped in pinyin),
+# tr/dr (Drolma ~ Dolma).
 _SOURCE_ALTERNATIVES = {
+    "t": ("T", "D"),
+    "tr": ("D", "T"),
+    "dr": ("D", "T"),
+    "thr": ("D", "T"),
+    "n": ("N", "L"),
+    "s": ("S", "X"),
     "z": ("C", "S"),
-    "x": ("S", ""),
+    "x": ("X", ""),
     "c": ("J", "C"),
-    "ch": ("J", "T"),
-    "ts": ("C", "T"),
-    "dz": ("C", "T"),
+    "ch": ("J", "D"),
+    "ts": ("C", "D"),
+    "dz": ("C", "D"),
     "gy": ("J", "K"),
     "gh": ("K", ""),
 }
@@ -161,6 +171,16 @@ def _limited_product(options: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
 def _joined_skeletons(core: list[Token]) -> set[str]:
     per_token = [_skeletons(t, onsets=True, limit=_JOINED_CLASSES) for t in core]
     return {"".join(combo)[:_JOINED_CLASSES] for combo in _limited_product(per_token)}
+
+
+@lru_cache(maxsize=200_000)
+def head_classes(token: Token) -> frozenset[str]:
+    """The sound classes among the first two of a word, over all its readings.
+
+    Two words with no class in common here are not forms of one name part, so matching
+    can skip aligning them.
+    """
+    return frozenset(c for v in _skeletons(token, onsets=False, limit=2) for c in v or "_")
 
 
 def _skeletons(token: Token, *, onsets: bool, limit: int = _MAX_TOKEN_CLASSES) -> tuple[str, ...]:

@@ -8,6 +8,7 @@ from functools import lru_cache
 from itertools import permutations
 
 from docket.names import align, pinyin
+from docket.names.keys import head_classes
 from docket.names.parse import FAMILY, OPTIONAL_ROLES, ParsedName, Token, parse
 
 DEFAULT_THRESHOLD = 0.8
@@ -165,6 +166,10 @@ def _token_similarity(a: Token, b: Token, modes: str, floor: float = TOKEN_MIN) 
     """
     if a.latin == b.latin:
         return 1.0, "="
+    if modes != "H":
+        heads_a, heads_b = head_classes(a), head_classes(b)
+        if "_" not in heads_a and "_" not in heads_b and not heads_a & heads_b:
+            return 0.0, "S"
     if modes == "H":
         best = max(
             (_han_similarity(x, y) for x in (a.latin, *a.readings) for y in (b.latin, *b.readings)),
