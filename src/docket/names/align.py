@@ -22,7 +22,7 @@ _SUBST_CONSONANT = 1.0
 _INDEL_CONSONANT = 1.0
 _COSTS = {
     SPELLING: {"vowel_sub": 0.45, "vowel_indel": 0.5, "vowel_indel_cluster": 0.3, "soft": 0.35},
-    TRANSCRIPTION: {"vowel_sub": 0.5, "vowel_indel": 0.2, "vowel_indel_cluster": 0.15, "soft": 0.3},
+    TRANSCRIPTION: {"vowel_sub": 0.8, "vowel_indel": 0.2, "vowel_indel_cluster": 0.15, "soft": 0.3},
 }
 _DOUBLED = 0.2
 _SOURCE_VOWEL_DROP = 0.6

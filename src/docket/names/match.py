@@ -267,7 +267,7 @@ def _assign(size_a: int, size_b: int, sims: list[list[float]]) -> list[tuple[int
 def _aggregate(values: list[float], weights: list[float]) -> float:
     """Weighted mean pulled towards the weakest pair: every part must agree."""
     mean = sum(v * w for v, w in zip(values, weights, strict=True)) / sum(weights)
-    return 0.5 * mean + 0.5 * min(values)
+    return 0.35 * mean + 0.65 * min(values)
 
 
 def _compare(
@@ -297,7 +297,10 @@ def _compare(
     elif left_a or left_b:
         shorter = core_b if left_a else core_a
         longer_left = left_a or left_b
-        if _family_only(shorter, longer_left, pairs, core_a if left_a else core_b, left_a != []):
+        longer_name = a if left_a else b
+        if not longer_name.han and _family_only(
+            shorter, longer_left, pairs, core_a if left_a else core_b, left_a != []
+        ):
             value *= FAMILY_ONLY_FACTOR
             notes.append("one form is the family name of the other")
         else:
