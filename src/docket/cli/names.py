@@ -129,7 +129,7 @@ def explain(first: str, second: str, as_json: bool) -> None:
 @names.command()
 @click.option("--input", "input_path", required=True, help="JSON lines {id, name}; - for stdin.")
 @click.option("--output", "output_path", default="-", show_default=True, help="Where to write.")
-@click.option("--threshold", type=float, default=None, help="Match threshold (default 0.8).")
+@click.option("--threshold", type=float, default=None, help="Link threshold (default 0.85).")
 @click.option("--max-block", type=int, default=None, help="Skip blocks larger than this.")
 @click.option("--singletons", is_flag=True, help="Also write records that match nothing.")
 @click.option("--workers", type=int, default=2, show_default=True, help="Processes comparing.")
@@ -142,9 +142,8 @@ def dedupe(
     workers: int,
 ) -> None:
     """Cluster name records that are one person: `docket names dedupe --input names.jsonl --output clusters.jsonl`."""
-    from docket.names import DEFAULT_THRESHOLD
     from docket.names.batch import read_records
-    from docket.names.dedupe import DEFAULT_MAX_BLOCK
+    from docket.names.dedupe import DEDUPE_THRESHOLD, DEFAULT_MAX_BLOCK
     from docket.names.dedupe import dedupe as run_dedupe
 
     bad_lines: list[str] = []
@@ -154,7 +153,7 @@ def dedupe(
     ):
         clusters, stats = run_dedupe(
             read_records(source, bad_lines),
-            threshold=DEFAULT_THRESHOLD if threshold is None else threshold,
+            threshold=DEDUPE_THRESHOLD if threshold is None else threshold,
             max_block=DEFAULT_MAX_BLOCK if max_block is None else max_block,
             progress=update,
             singletons=singletons,

@@ -14,13 +14,15 @@ import multiprocessing
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from docket.names.keys import blocking_keys_parsed
-from docket.names.match import DEFAULT_THRESHOLD, score_parsed
+from docket.names.keys import blocking_keys_parsed, head_classes
+from docket.names.match import score_parsed
 from docket.names.parse import InvalidNameError, ParsedName, parse
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_MAX_BLOCK = 400
+# Single linkage chains weak links, so clustering asks more of a pair than match() does.
+DEDUPE_THRESHOLD = 0.85
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +70,7 @@ class _UnionFind:
 def dedupe(
     records: Iterable[tuple[str, str]],
     *,
-    threshold: float = DEFAULT_THRESHOLD,
+    threshold: float = DEDUPE_THRESHOLD,
     max_block: int = DEFAULT_MAX_BLOCK,
     progress: Callable[[str, int, int], None] | None = None,
     singletons: bool = False,
@@ -158,6 +160,8 @@ def _compare_chunk(
     union = _WORKER_UNION
     links: list[tuple[int, int, float]] = []
     comparisons = 0
+    seen: set[int] = set()  # pairs already scored in this chunk (they share several keys)
+    size = len(names)
     for key, members in zip(*chunk, strict=True):
         wanted = _PAIR_FILTERS.get(key[:1])
         for position, left in enumerate(members):
@@ -166,12 +170,34 @@ def _compare_chunk(
                     continue
                 if wanted is not None and not wanted(names[left], names[right]):
                     continue
+                pair = left * size + right
+                if pair in seen:
+                    continue
+                seen.add(pair)
+                if not _may_match(names[left], names[right]):
+                    continue
                 comparisons += 1
                 value = score_parsed(names[left], names[right], threshold)
                 if value >= threshold:
                     union.union(left, right)
                     links.append((left, right, value))
     return links, comparisons
+
+
+def _may_match(a: ParsedName, b: ParsedName) -> bool:
+    """Cheap test before scoring: with as many words on each side, every word of one
+    must have a word of the other that can start with the same sounds."""
+    core_a, core_b = a.core, b.core
+    if len(core_a) != len(core_b) or a.han or b.han:
+        return True
+    heads_b = [head_classes(t) for t in core_b]
+    for token in core_a:
+        heads = head_classes(token)
+        if "_" in heads:
+            continue
+        if not any("_" in other or heads & other for other in heads_b):
+            return False
+    return True
 
 
 def _collect(
@@ -207,7 +233,7 @@ def _cross_pair(a: ParsedName, b: ParsedName) -> bool:
 
 
 def _is_chinese(name: ParsedName) -> bool:
-    return name.script == "Hani" or all(t.syllables is not None for t in name.core)
+    return name.script == "Hani" or name.chinese_form
 
 
 _PAIR_FILTERS: dict[str, Callable[[ParsedName, ParsedName], bool]] = {

@@ -121,6 +121,11 @@ def _form_keys(form: ParsedName) -> set[str]:
     out: set[str] = set(han)
     for kind, onsets, limit in (("o", True, _MAX_TOKEN_CLASSES), ("f", False, _MAX_FULL_CLASSES)):
         per_token = [_skeletons(t, onsets=onsets, limit=limit) for t in core]
+        if onsets:
+            per_token = [
+                tuple(f"{sk}{vowel}" for sk in skeletons for vowel in _first_vowel(token))
+                for skeletons, token in zip(per_token, core, strict=True)
+            ]
         for combo in _limited_product(per_token):
             out.add(f"{kind}{len(core)}:" + ".".join(sorted(combo)))
     out |= {f"j:{key}" for key in _joined_skeletons(core)}
@@ -130,6 +135,42 @@ def _form_keys(form: ParsedName) -> set[str]:
         for token in family or core:
             out |= {f"n:{key}" for key in _skeletons(token, onsets=False)}
     return out
+
+
+# The first vowel of a word, in three classes that survive Chinese transcription: a (a, ia),
+# e (e, i, ei, ie) and o (o, u, uo, ao, ou). Source vowels that Chinese renders otherwise
+# get both (Kalsang ~ Gesang; Tibetan o and u before n or l are often umlauted: Monlam ~
+# Menlang, Phuntsog ~ Pingcuo).
+_SOURCE_VOWELS = {"a": "AE", "e": "EA", "i": "E", "o": "O", "u": "O", "oe": "OE", "ue": "OE"}
+_PINYIN_VOWELS = {"a": "A", "ia": "A", "ua": "A", "ai": "AE", "ao": "OA", "e": "E", "ei": "E",
+                  "i": "E", "ie": "E", "o": "O", "uo": "O", "ou": "O", "u": "O", "ue": "OE",
+                  "ui": "OE", "iu": "OE", "v": "O", "uai": "AE", "iao": "OA", "uei": "E"}  # fmt: skip
+
+
+@lru_cache(maxsize=200_000)
+def _first_vowel(token: Token) -> str:
+    """Classes the first vowel of a word may fall in, over its readings."""
+    out: dict[str, None] = {}
+    readings: list[tuple[str, dict[str, str]]] = []
+    if token.system != "pinyin":
+        readings.append((token.latin, _SOURCE_VOWELS))
+    if token.syllables is not None:
+        readings.append((token.latin, _PINYIN_VOWELS))
+    readings.extend((reading, _PINYIN_VOWELS) for reading in token.readings)
+    for text, table in readings:
+        start = next((i for i, c in enumerate(text) if is_vowel(c)), None)
+        if start is None:
+            continue
+        end = start
+        while end < len(text) and is_vowel(text[end]):
+            end += 1
+        group = text[start:end]
+        classes = table.get(group) or table.get(group[:2]) or table.get(group[0], "")
+        if table is _SOURCE_VOWELS and group in {"o", "u"} and text[end : end + 1] in {"n", "l"}:
+            classes += "E"
+        for cls in classes:
+            out[cls] = None
+    return "".join(out) or "_"
 
 
 # Han syllables compare nearly exactly (match.py): key on the syllables with the

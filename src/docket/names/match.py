@@ -22,6 +22,7 @@ GENERATION_FACTOR = 0.78  # "jr." on one form only: the bare name may be the fat
 _JUNIOR = frozenset({"jr", "junior", "younger", "chung", "chungwa"})
 _SENIOR = frozenset({"sr", "senior", "elder", "chewa"})
 WEAK_PINYIN_FACTOR = 0.93
+_MEAN_WEIGHT = 0.35
 _MAX_PERMUTED = 6
 
 # Han syllables: initials and finals that speakers and clerks confuse (southern accents,
@@ -125,8 +126,7 @@ def _best(
 
 def _modes(a: ParsedName, b: ParsedName) -> str:
     """Which comparisons apply: H for two Han names, else S plus T if either may be pinyin."""
-    pinyin_a = all(t.syllables is not None or t.readings for t in a.core)
-    pinyin_b = all(t.syllables is not None or t.readings for t in b.core)
+    pinyin_a, pinyin_b = a.chinese_form, b.chinese_form
     if (
         (a.han and b.han)
         or (a.han and pinyin_b and len(b.core) > 1)
@@ -267,7 +267,7 @@ def _assign(size_a: int, size_b: int, sims: list[list[float]]) -> list[tuple[int
 def _aggregate(values: list[float], weights: list[float]) -> float:
     """Weighted mean pulled towards the weakest pair: every part must agree."""
     mean = sum(v * w for v, w in zip(values, weights, strict=True)) / sum(weights)
-    return 0.35 * mean + 0.65 * min(values)
+    return _MEAN_WEIGHT * mean + (1 - _MEAN_WEIGHT) * min(values)
 
 
 def _compare(
@@ -278,7 +278,12 @@ def _compare(
     if not core_a or not core_b:
         return 0.0, _explain(a, b, [], core_a, core_b, ["no name parts to compare"], trace)
     modes = _modes(a, b)
-    sims = [[_token_similarity(x, y, modes)[0] for y in core_b] for x in core_a]
+    # Below a floor, only scores that can still reach it matter: every pair of words must
+    # then be at least this similar (see _aggregate), so weaker alignments stop early.
+    token_floor = TOKEN_MIN
+    if floor is not None:
+        token_floor = max(TOKEN_MIN, round((floor - _MEAN_WEIGHT) / (1 - _MEAN_WEIGHT), 2) - 0.01)
+    sims = [[_token_similarity(x, y, modes, token_floor)[0] for y in core_b] for x in core_a]
     pairs = [(i, j) for i, j in _assign(len(core_a), len(core_b), sims) if sims[i][j] >= TOKEN_MIN]
     paired_a = {i for i, _ in pairs}
     paired_b = {j for _, j in pairs}

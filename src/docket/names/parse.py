@@ -65,11 +65,16 @@ class ParsedName:
     tokens: tuple[Token, ...]
     han: bool = False
     alternates: tuple[ParsedName, ...] = field(default=())
+    # Derived once, as matching reads them for every comparison.
+    core: tuple[Token, ...] = field(init=False, repr=False, compare=False)
+    chinese_form: bool = field(init=False, repr=False, compare=False)
 
-    @property
-    def core(self) -> tuple[Token, ...]:
-        """The tokens that identify the person, in written order."""
-        return tuple(t for t in self.tokens if t.is_name)
+    def __post_init__(self) -> None:
+        core = tuple(t for t in self.tokens if t.is_name)
+        object.__setattr__(self, "core", core)
+        # Every word reads as pinyin (or Wade-Giles): the name may be a Chinese transcription.
+        chinese = bool(core) and all(t.syllables is not None or t.readings for t in core)
+        object.__setattr__(self, "chinese_form", chinese)
 
     def parts(self, role: str) -> tuple[str, ...]:
         """The written forms of the tokens with one role."""
@@ -319,5 +324,7 @@ def _mark_family(raw: list[tuple[str, str]], roles: list[str]) -> None:
         if word.isupper() and len(word) > 1:
             roles[index] = FAMILY
             return
-    if _FAMILY_SUFFIX.search(raw[core[-1]][1]):
+    last = raw[core[-1]][1]
+    # Pinyin of Uyghur names also ends in -li (Wubuli); such words are not marked.
+    if _FAMILY_SUFFIX.search(last) and pinyin.split(last) is None:
         roles[core[-1]] = FAMILY

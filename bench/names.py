@@ -1,0 +1,114 @@
+"""Name matching benchmark: compare throughput and dedupe of generated names.
+
+    python bench/names.py                  # 1,000,000 names, 2 workers
+    python bench/names.py --count 100000   # quicker
+
+Prints pairs/s for `score` on the dev pairs (cold caches, then warm), then the time and
+peak memory (this process plus its workers) of deduplicating generated names, and how
+well the clusters recover the generated persons (pairwise precision and recall; different
+persons that share a name and spelling count against precision, as no method can split them).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import time
+from itertools import combinations
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from gen_names import generate  # noqa: E402
+
+from docket.names import dedupe, score  # noqa: E402
+
+SHARED = next(
+    (p for p in (Path(__file__).resolve().parents[1].parent / "shared", Path("/work/shared")) if p.exists()),
+    None,
+)
+
+
+def _peak_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return (own + children) / 1024
+
+
+def bench_compare(limit: int) -> None:
+    """Pairs per second of score() on the dev pairs file."""
+    if SHARED is None:
+        print("compare: ../shared not found, skipped")
+        return
+    path = SHARED / "corpus" / "names-dev.jsonl"
+    pairs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()][:limit]
+    for label in ("cold", "warm"):
+        start = time.perf_counter()
+        for row in pairs:
+            score(row["a"], row["b"])
+        elapsed = time.perf_counter() - start
+        print(f"compare ({label} caches): {len(pairs)} pairs in {elapsed:.2f} s = {len(pairs) / elapsed:,.0f} pairs/s")
+
+
+def _pairwise(clusters: list[tuple[str, ...]], person_of: dict[str, str]) -> tuple[float, float]:
+    found = 0
+    right = 0
+    for ids in clusters:
+        for a, b in combinations(ids, 2):
+            found += 1
+            right += person_of[a] == person_of[b]
+    by_person: dict[str, int] = {}
+    for person in person_of.values():
+        by_person[person] = by_person.get(person, 0) + 1
+    truth = sum(n * (n - 1) // 2 for n in by_person.values())
+    return (right / found if found else 0.0), (right / truth if truth else 0.0)
+
+
+def bench_dedupe(count: int, workers: int) -> None:
+    """Time and peak memory of dedupe on generated names."""
+    start = time.perf_counter()
+    records = generate(count, seed=4)
+    print(f"generate: {count:,} records in {time.perf_counter() - start:.1f} s")
+    person_of = {r["id"]: r["person"] for r in records}
+    pairs = [(r["id"], r["name"]) for r in records]
+    del records
+    last = [0.0]
+
+    def progress(stage: str, done: int, total: int) -> None:
+        now = time.perf_counter()
+        if now - last[0] > 30 or done == total:
+            last[0] = now
+            print(f"  {stage}: {done:,}/{total:,} at {now - start:.0f} s", flush=True)
+
+    start = time.perf_counter()
+    clusters, stats = dedupe(pairs, workers=workers, progress=progress)
+    elapsed = time.perf_counter() - start
+    print(
+        f"dedupe: {stats.records:,} records ({stats.distinct_names:,} distinct names) in "
+        f"{elapsed:.1f} s with {workers} worker(s); peak memory {_peak_mb():,.0f} MB"
+    )
+    print(
+        f"  {stats.keys:,} blocking keys, largest block {stats.largest_block:,}, "
+        f"{stats.skipped_blocks} skipped; {stats.comparisons:,} comparisons "
+        f"({stats.comparisons / elapsed:,.0f}/s); {stats.clusters:,} clusters"
+    )
+    precision, recall = _pairwise([c.ids for c in clusters], person_of)
+    print(f"  pairwise precision {precision:.3f}, recall {recall:.3f} against generated persons")
+
+
+def main() -> int:
+    """Run both benchmarks."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--count", type=int, default=1_000_000, help="names to deduplicate")
+    parser.add_argument("--pairs", type=int, default=12_111, help="dev pairs to score")
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    bench_compare(args.pairs)
+    bench_dedupe(args.count, args.workers)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
