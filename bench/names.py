@@ -21,12 +21,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from gen_names import generate  # noqa: E402
-
-from docket.names import dedupe, score  # noqa: E402
+from docket.names import dedupe, score
+from gen_names import generate
 
 SHARED = next(
-    (p for p in (Path(__file__).resolve().parents[1].parent / "shared", Path("/work/shared")) if p.exists()),
+    (
+        p
+        for p in (Path(__file__).resolve().parents[1].parent / "shared", Path("/work/shared"))
+        if p.exists()
+    ),
     None,
 )
 
@@ -49,7 +52,10 @@ def bench_compare(limit: int) -> None:
         for row in pairs:
             score(row["a"], row["b"])
         elapsed = time.perf_counter() - start
-        print(f"compare ({label} caches): {len(pairs)} pairs in {elapsed:.2f} s = {len(pairs) / elapsed:,.0f} pairs/s")
+        print(
+            f"compare ({label} caches): {len(pairs)} pairs in {elapsed:.2f} s"
+            f" = {len(pairs) / elapsed:,.0f} pairs/s"
+        )
 
 
 def _pairwise(clusters: list[tuple[str, ...]], person_of: dict[str, str]) -> tuple[float, float]:

@@ -33,7 +33,7 @@ def test_parse_religious_titles_are_not_name_parts():
     name = parse("Trulku Lobsang Tenzin Rinpoche")
     assert [t.latin for t in name.core] == ["lobsang", "tenzin"]
     assert name.parts(TITLE) == ("Trulku", "Rinpoche")
-    assert [t.role for t in parse("Hajim Abdureshit Memet").tokens][0] == TITLE
+    assert parse("Hajim Abdureshit Memet").tokens[0].role == TITLE
     assert parse("Qari Ablimit").core[0].latin == "ablimit"
 
 

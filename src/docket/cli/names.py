@@ -52,7 +52,7 @@ def _write(handle: IO[str], row: dict[str, Any]) -> None:
 @click.option("--output", "output_path", default="-", show_default=True, help="Where to write.")
 @click.option("--threshold", type=float, default=None, help="Match threshold (default 0.8).")
 def compare(input_path: str, output_path: str, threshold: float | None) -> None:
-    """Score name pairs from JSON lines: `docket names compare --input pairs.jsonl --output scored.jsonl`."""
+    """Score name pairs: `docket names compare --input pairs.jsonl --output scored.jsonl`."""
     from docket.names import DEFAULT_THRESHOLD
     from docket.names.batch import compare_lines
 
@@ -98,7 +98,9 @@ def key(name: str, as_json: bool) -> None:
             extra = f" syllables {'-'.join(token.syllables)}" if token.syllables else ""
             if token.readings:
                 extra += f" reads {', '.join(token.readings)}"
-            click.echo(f"  {token.role:<11} {token.text:<18} {token.latin}  [{token.system}]{extra}")
+            click.echo(
+                f"  {token.role:<11} {token.text:<18} {token.latin}  [{token.system}]{extra}"
+            )
     click.echo(f"folded      {name_keys.folded}")
     click.echo(f"skeletons   {' '.join(name_keys.skeletons)}")
     click.echo(f"blocking    {' '.join(sorted(name_keys.blocking))}")
@@ -141,7 +143,7 @@ def dedupe(
     singletons: bool,
     workers: int,
 ) -> None:
-    """Cluster name records that are one person: `docket names dedupe --input names.jsonl --output clusters.jsonl`."""
+    """Cluster one person's records: `docket names dedupe --input n.jsonl --output c.jsonl`."""
     from docket.names.batch import read_records
     from docket.names.dedupe import DEDUPE_THRESHOLD, DEFAULT_MAX_BLOCK
     from docket.names.dedupe import dedupe as run_dedupe

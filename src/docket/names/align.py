@@ -165,9 +165,8 @@ def _cost(a: str, b: str, mode: str, limit: float) -> float:
             value = row[j] + ins_b[j]
             if value < row[j + 1]:
                 row[j + 1] = value
-        if min(row) > limit and min(best[i + 1]) > limit and min(best[i + 2]) > limit:
-            if min(best[i + 3]) > limit:
-                return inf
+        if min(min(best[i + k]) for k in range(4)) > limit:
+            return inf
         if i == len_a:
             break
         ca = a[i]

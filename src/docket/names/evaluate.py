@@ -97,7 +97,8 @@ def table(total: Counts, kinds: dict[str, Counts], *, threshold: float) -> str:
     """A plain-text results table."""
     lines = [
         f"threshold {threshold:.2f}",
-        f"{'kind':<14} {'pairs':>6} {'TP':>5} {'FP':>5} {'FN':>5} {'prec':>6} {'recall':>6} {'F1':>6}",
+        f"{'kind':<14} {'pairs':>6} {'TP':>5} {'FP':>5} {'FN':>5} "
+        f"{'prec':>6} {'recall':>6} {'F1':>6}",
     ]
     for name, counts in [*sorted(kinds.items()), ("overall", total)]:
         pairs = counts.tp + counts.fp + counts.fn + counts.tn

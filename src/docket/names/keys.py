@@ -142,9 +142,28 @@ def _form_keys(form: ParsedName) -> set[str]:
 # get both (Kalsang ~ Gesang; Tibetan o and u before n or l are often umlauted: Monlam ~
 # Menlang, Phuntsog ~ Pingcuo).
 _SOURCE_VOWELS = {"a": "AE", "e": "EA", "i": "E", "o": "O", "u": "O", "oe": "OE", "ue": "OE"}
-_PINYIN_VOWELS = {"a": "A", "ia": "A", "ua": "A", "ai": "AE", "ao": "OA", "e": "E", "ei": "E",
-                  "i": "E", "ie": "E", "o": "O", "uo": "O", "ou": "O", "u": "O", "ue": "OE",
-                  "ui": "OE", "iu": "OE", "v": "O", "uai": "AE", "iao": "OA", "uei": "E"}  # fmt: skip
+_PINYIN_VOWELS = {
+    "a": "A",
+    "ia": "A",
+    "ua": "A",
+    "ai": "AE",
+    "ao": "OA",
+    "e": "E",
+    "ei": "E",
+    "i": "E",
+    "ie": "E",
+    "o": "O",
+    "uo": "O",
+    "ou": "O",
+    "u": "O",
+    "ue": "OE",
+    "ui": "OE",
+    "iu": "OE",
+    "v": "O",
+    "uai": "AE",
+    "iao": "OA",
+    "uei": "E",
+}
 
 
 @lru_cache(maxsize=200_000)

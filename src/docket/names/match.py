@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import permutations
+from itertools import pairwise, permutations
 
 from docket.names import align, pinyin
 from docket.names.keys import head_classes
@@ -150,7 +150,7 @@ def _swapped(
 ) -> bool:
     """True if paired given names cross (A B / B A) and no family name explains it."""
     ordered = sorted(pairs)
-    for (i1, j1), (i2, j2) in zip(ordered, ordered[1:], strict=False):
+    for (i1, j1), (i2, j2) in pairwise(ordered):
         if j2 < j1:
             roles = {core_a[i1].role, core_a[i2].role, core_b[j1].role, core_b[j2].role}
             if FAMILY not in roles:
@@ -159,7 +159,9 @@ def _swapped(
 
 
 @lru_cache(maxsize=1_000_000)
-def _token_similarity(a: Token, b: Token, modes: str, floor: float = TOKEN_MIN) -> tuple[float, str]:
+def _token_similarity(
+    a: Token, b: Token, modes: str, floor: float = TOKEN_MIN
+) -> tuple[float, str]:
     """Best similarity of two tokens over the allowed modes, and the mode that gave it.
 
     Values below floor come back as 0: such words are not the same name part.
@@ -264,7 +266,7 @@ def _assign(size_a: int, size_b: int, sims: list[list[float]]) -> list[tuple[int
     return pairs
 
 
-def _aggregate(values: list[float], weights: list[float]) -> float:
+def _aggregate(values: list[float], weights: list[int]) -> float:
     """Weighted mean pulled towards the weakest pair: every part must agree."""
     mean = sum(v * w for v, w in zip(values, weights, strict=True)) / sum(weights)
     return _MEAN_WEIGHT * mean + (1 - _MEAN_WEIGHT) * min(values)

@@ -219,12 +219,14 @@ def _assign_roles(text: str, script: str, system: str, raw: list[tuple[str, str]
     roles: list[str] = []
     for index, (_word, latin) in enumerate(raw):
         kind = titles.get(latin)
-        if kind is None or len(raw) == 1:
-            roles.append(GIVEN)
-        elif kind == NOTE and index == 0:
-            roles.append(GIVEN)
-        elif kind == MARKER and (
-            index == 0 or index == len(raw) - 1 and latin not in _MARKERS_AFTER_FATHER
+        if (
+            kind is None
+            or len(raw) == 1
+            or (kind == NOTE and index == 0)
+            or (
+                kind == MARKER
+                and (index == 0 or (index == len(raw) - 1 and latin not in _MARKERS_AFTER_FATHER))
+            )
         ):
             roles.append(GIVEN)
         else:

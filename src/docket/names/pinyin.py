@@ -181,9 +181,9 @@ def _wg_forms(syllable: str) -> set[str]:
         finals = {"ieh"}
     elif final in {"ue", "ve"}:
         finals = {"ueh"}
-    elif final == "e" and initial in {"g", "k", "h"}:
-        finals = {"o"}
-    elif final == "uo" and initial not in {"g", "k", "h", "sh", ""}:
+    elif (final == "e" and initial in {"g", "k", "h"}) or (
+        final == "uo" and initial not in {"g", "k", "h", "sh", ""}
+    ):
         finals = {"o"}
     elif final == "u" and palatal:
         finals = {"u"}

@@ -164,10 +164,51 @@ def _ends_in_consonant(text: str) -> bool:
 
 
 # Tibetan script letters (U+0F40..) and their subjoined forms (U+0F90..) in Wylie.
-_TIBETAN_LETTERS = (
-    "k kh g gh ng c ch j - ny tt tth dd ddh nn t th d dh n p ph b bh m ts tsh dz dzh w zh z ' y r l"
-    " sh ss s h a kss r"
-).split()
+_TIBETAN_LETTERS = [
+    "k",
+    "kh",
+    "g",
+    "gh",
+    "ng",
+    "c",
+    "ch",
+    "j",
+    "-",
+    "ny",
+    "tt",
+    "tth",
+    "dd",
+    "ddh",
+    "nn",
+    "t",
+    "th",
+    "d",
+    "dh",
+    "n",
+    "p",
+    "ph",
+    "b",
+    "bh",
+    "m",
+    "ts",
+    "tsh",
+    "dz",
+    "dzh",
+    "w",
+    "zh",
+    "z",
+    "'",
+    "y",
+    "r",
+    "l",
+    "sh",
+    "ss",
+    "s",
+    "h",
+    "a",
+    "kss",
+    "r",
+]
 _TIBETAN_VOWELS = {"\u0f72": "i", "\u0f74": "u", "\u0f7a": "e", "\u0f7c": "o", "\u0f71": "a"}
 _TSHEG = "\u0f0b\u0f0c\u0f0d\u0f0e "
 _PREFIXES = {"g", "d", "b", "m", "'"}
@@ -207,9 +248,7 @@ def tibetan_to_wylie(text: str) -> str:
                 len(stacks) >= 3
                 and stacks[0] in _PREFIXES
                 and not (stacks[-1] in {"s", "d"} and stacks[1] in {"g", "ng", "b", "m"})
-            ):
-                vowel_at = 1
-            elif len(stacks) == 4:
+            ) or len(stacks) == 4:
                 vowel_at = 1
             else:
                 vowel_at = 0
