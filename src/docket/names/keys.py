@@ -166,17 +166,25 @@ _PINYIN_VOWELS = {
 }
 
 
+def _readings(
+    token: Token, source: dict[str, str], chinese: dict[str, str]
+) -> list[tuple[str, dict[str, str]]]:
+    """A word's readings, each with the table for its system: as a romanisation (unless it
+    came from Chinese characters), as pinyin (if it spells pinyin) and its other readings."""
+    readings: list[tuple[str, dict[str, str]]] = []
+    if token.system != "pinyin":
+        readings.append((token.latin, source))
+    if token.syllables is not None:
+        readings.append((token.latin, chinese))
+    readings.extend((reading, chinese) for reading in token.readings)
+    return readings
+
+
 @lru_cache(maxsize=200_000)
 def _first_vowel(token: Token) -> str:
     """Classes the first vowel of a word may fall in, over its readings."""
     out: dict[str, None] = {}
-    readings: list[tuple[str, dict[str, str]]] = []
-    if token.system != "pinyin":
-        readings.append((token.latin, _SOURCE_VOWELS))
-    if token.syllables is not None:
-        readings.append((token.latin, _PINYIN_VOWELS))
-    readings.extend((reading, _PINYIN_VOWELS) for reading in token.readings)
-    for text, table in readings:
+    for text, table in _readings(token, _SOURCE_VOWELS, _PINYIN_VOWELS):
         start = next((i for i, c in enumerate(text) if is_vowel(c)), None)
         if start is None:
             continue
@@ -245,14 +253,8 @@ def head_classes(token: Token) -> frozenset[str]:
 
 def _skeletons(token: Token, *, onsets: bool, limit: int = _MAX_TOKEN_CLASSES) -> tuple[str, ...]:
     """Coarse class strings of a token, one per plausible reading (source and pinyin)."""
-    readings: list[tuple[str, dict[str, str]]] = []
-    if token.system != "pinyin":
-        readings.append((token.latin, _SOURCE_CLASSES))
-    if token.syllables is not None:
-        readings.append((token.latin, _PINYIN_CLASSES))
-    readings.extend((reading, _PINYIN_CLASSES) for reading in token.readings)
     out: dict[str, None] = {}
-    for text, table in readings:
+    for text, table in _readings(token, _SOURCE_CLASSES, _PINYIN_CLASSES):
         for variant in _classes(text, table, onsets=onsets, pinyin=table is _PINYIN_CLASSES):
             out[variant[:limit]] = None
     return tuple(out) or ("",)

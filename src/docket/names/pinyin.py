@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Container
 from functools import lru_cache
 
 from docket.names.text import data_lines
@@ -56,7 +57,11 @@ def split(token: str) -> tuple[str, ...] | None:
 
 
 def _split_run(text: str) -> tuple[str, ...] | None:
-    inventory = syllables()
+    return _segment(text, syllables(), _MAX_SYLLABLE)
+
+
+def _segment(text: str, pieces: Container[str], longest: int) -> tuple[str, ...] | None:
+    """Cut text into the fewest pieces from a set (dynamic programming), or None."""
     size = len(text)
     best: list[tuple[str, ...] | None] = [None] * (size + 1)
     best[0] = ()
@@ -64,13 +69,11 @@ def _split_run(text: str) -> tuple[str, ...] | None:
         prefix = best[start]
         if prefix is None:
             continue
-        for end in range(min(size, start + _MAX_SYLLABLE), start, -1):
+        for end in range(min(size, start + longest), start, -1):
             piece = text[start:end]
-            if piece in inventory:
+            if piece in pieces:
                 candidate = (*prefix, piece)
                 current = best[end]
-                # Fewer syllables wins; on a tie prefer the one whose syllables keep a
-                # vowel-initial piece least (xian'gao rather than xiang'ao is ambiguous anyway).
                 if current is None or len(candidate) < len(current):
                     best[end] = candidate
     return best[size]
@@ -219,27 +222,9 @@ def wade_giles_to_pinyin(token: str) -> tuple[str, ...]:
         return ()
     readings: list[str] = [""]
     for part in parts:
-        pieces = _wg_split(part, table)
+        pieces = _segment(part, table, 7)
         if pieces is None:
             return ()
         for piece in pieces:
             readings = [r + s for r in readings for s in table[piece]][:8]
     return tuple(dict.fromkeys(readings))
-
-
-def _wg_split(text: str, table: dict[str, tuple[str, ...]]) -> tuple[str, ...] | None:
-    size = len(text)
-    best: list[tuple[str, ...] | None] = [None] * (size + 1)
-    best[0] = ()
-    for start in range(size):
-        prefix = best[start]
-        if prefix is None:
-            continue
-        for end in range(min(size, start + 7), start, -1):
-            piece = text[start:end]
-            if piece in table:
-                candidate = (*prefix, piece)
-                current = best[end]
-                if current is None or len(candidate) < len(current):
-                    best[end] = candidate
-    return best[size]
