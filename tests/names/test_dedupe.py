@@ -39,3 +39,14 @@ def test_dedupe_singletons_and_workers():
 def test_dedupe_counts_invalid_names():
     clusters, stats = dedupe([("1", "x" * 400), ("2", "Tashi")])
     assert stats.invalid == 1 and clusters == []
+
+
+def test_dedupe_splits_chain_grown_components():
+    from docket.names.dedupe import MAX_CLUSTER, _split_large
+
+    slots = list(range(2 * MAX_CLUSTER + 2))
+    pairs = [(i, i + 1, 0.97) for i in range(0, len(slots), 2)]
+    chain = [(i, i + 1, 0.86) for i in range(1, len(slots) - 1, 2)]
+    groups = _split_large(slots, pairs + chain)
+    assert sorted(len(part) for part, _ in groups) == [2] * (MAX_CLUSTER + 1)
+    assert all(value == 0.97 for _, links in groups for _, _, value in links)

@@ -21,6 +21,8 @@ from docket.names.parse import InvalidNameError, ParsedName, parse
 logger = logging.getLogger(__name__)
 
 DEFAULT_MAX_BLOCK = 400
+MAX_CLUSTER = 40  # distinct spellings one person plausibly has; larger groups are split
+_SPLIT_STEP = 0.02
 # Single linkage chains weak links, so clustering asks more of a pair than match() does.
 DEDUPE_THRESHOLD = 0.85
 
@@ -262,6 +264,38 @@ def _blocks(
     return blocks
 
 
+def _split_large(
+    slots: list[int], links: list[tuple[int, int, float]], floor: float = 0.0
+) -> list[tuple[list[int], list[tuple[int, int, float]]]]:
+    """Break a chain-grown component into the groups its stronger links make.
+
+    One person has a handful of spellings; a component of more than MAX_CLUSTER names
+    has grown by single linkage through near-homonyms, so its weakest links are dropped
+    (raising the bar step by step) until every part is small or only exact links remain.
+    """
+    if len(slots) <= MAX_CLUSTER or not links:
+        return [(slots, links)]
+    weakest = min(value for _, _, value in links)
+    if weakest >= 1.0:
+        return [(slots, links)]
+    bar = max(floor, weakest) + _SPLIT_STEP
+    kept = [link for link in links if link[2] >= bar]
+    local = {slot: index for index, slot in enumerate(slots)}
+    union = _UnionFind(len(slots))
+    for left, right, _value in kept:
+        union.union(local[left], local[right])
+    parts: dict[int, list[int]] = {}
+    for slot in slots:
+        parts.setdefault(union.find(local[slot]), []).append(slot)
+    part_links: dict[int, list[tuple[int, int, float]]] = {}
+    for link in kept:
+        part_links.setdefault(union.find(local[link[0]]), []).append(link)
+    out: list[tuple[list[int], list[tuple[int, int, float]]]] = []
+    for root, part in parts.items():
+        out.extend(_split_large(part, part_links.get(root, []), bar))
+    return out
+
+
 def _clusters(
     union: _UnionFind,
     links: list[tuple[int, int, float]],
@@ -275,13 +309,16 @@ def _clusters(
     edges: dict[int, list[tuple[int, int, float]]] = {}
     for left, right, value in links:
         edges.setdefault(union.find(left), []).append((left, right, value))
-    out: list[Cluster] = []
+    groups: list[tuple[list[int], list[tuple[int, int, float]]]] = []
     for root, slots in members.items():
+        groups.extend(_split_large(slots, edges.get(root, [])))
+    out: list[Cluster] = []
+    for slots, group_links in groups:
         ids = tuple(record_id for slot in slots for record_id in ids_of[slot])
         if len(ids) < 2 and not singletons:
             continue
         cluster_links = []
-        for left, right, value in edges.get(root, []):
+        for left, right, value in group_links:
             cluster_links.append((ids_of[left][0], ids_of[right][0], round(value, 4)))
         # Several records with one spelling are linked to each other at 1.0.
         for slot in slots:
