@@ -112,6 +112,8 @@ def _delete_costs(word: str, mode: str, source: bool) -> list[float]:
             out.append(_PRENASAL)
         elif mode == TRANSCRIPTION and not source and char in "ng" and is_vowel(before):
             out.append(_NASAL_ADD)
+        elif mode == TRANSCRIPTION and not source and char == "g" and before == "n":
+            out.append(_DOUBLED)  # the g of -ng: the nasal was already paid for
         elif mode == TRANSCRIPTION and not source and char in "yw" and is_vowel(after):
             out.append(_GLIDE_ADD)
         else:
