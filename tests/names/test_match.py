@@ -25,6 +25,9 @@ PAIRS = Path(__file__).with_name("pairs.jsonl")
         ("Peter Liu Guandong", "Liu Guandong"),
         ("Liu Xiantong", "Liu Xian Tong"),
         ("Drolma Kyab", "Zhuomajia"),
+        ("Mihrigul Tursun", "Mihriguli Tuerxun"),
+        ("Halmurat Ghopur", "Halimulati Hapuer"),
+        ("Gulmira Imin", "古丽米拉·依明"),
     ],
 )
 def test_match_same_person(a, b):
@@ -44,6 +47,7 @@ def test_match_same_person(a, b):
         ("Ilgar Mammadov", "Anar Mammadli"),
         ("Jampa Dawa", "Jinpa Dawa"),
         ("Liu Xiaobo", "Liu"),
+        ("Phuntsog Wangmo", "Phuntsog Wangdu"),
     ],
 )
 def test_match_other_person(a, b):

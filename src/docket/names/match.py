@@ -133,7 +133,14 @@ def _modes(a: ParsedName, b: ParsedName) -> str:
         or (b.han and pinyin_a and len(a.core) > 1)
     ):
         return "H"
-    return "ST" if pinyin_a or pinyin_b else "S"
+    return "ST" if pinyin_a or pinyin_b or _half_pinyin(a) or _half_pinyin(b) else "S"
+
+
+def _half_pinyin(name: ParsedName) -> bool:
+    """Transcriptions of long names are sometimes only partly pinyin (Mihriguli Tuerxun)."""
+    core = name.core
+    marked = sum(t.syllables is not None and _pinyin_weight(t) == 1.0 for t in core)
+    return len(core) > 1 and 2 * marked >= len(core)
 
 
 def _generation(name: ParsedName) -> str:
