@@ -95,9 +95,10 @@ def evaluate(
 
 def table(total: Counts, kinds: dict[str, Counts], *, threshold: float) -> str:
     """A plain-text results table."""
+    width = max([14, *(len(name) for name in kinds)])
     lines = [
         f"threshold {threshold:.2f}",
-        f"{'kind':<14} {'pairs':>6} {'TP':>5} {'FP':>5} {'FN':>5} "
+        f"{'kind':<{width}} {'pairs':>6} {'TP':>5} {'FP':>5} {'FN':>5} "
         f"{'prec':>6} {'recall':>6} {'F1':>6}",
     ]
     for name, counts in [*sorted(kinds.items()), ("overall", total)]:
@@ -107,7 +108,7 @@ def table(total: Counts, kinds: dict[str, Counts], *, threshold: float) -> str:
         else:
             figures = f"{'FP rate':>13} {counts.fp / pairs if pairs else 0.0:>6.3f}"
         lines.append(
-            f"{name:<14} {pairs:>6} {counts.tp:>5} {counts.fp:>5} {counts.fn:>5} {figures}"
+            f"{name:<{width}} {pairs:>6} {counts.tp:>5} {counts.fp:>5} {counts.fn:>5} {figures}"
         )
     return "\n".join(lines)
 

@@ -200,7 +200,7 @@ def _token_similarity(
     return (best if best >= floor else 0.0), how
 
 
-_PINYIN_MARKS = re.compile(r"[xqv]|c(?!h)|ao|uo|ou|ui|iu|ie|ia|eng|ong|ai|ei|ua|^[yw]|[^aeiou]i$")
+_PINYIN_MARKS = re.compile(r"[xqv]|c(?!h)|ao|uo|ou|ui|iu|ie|ia|eng|ong|ai|ei|ua|[^aeiou]i$")
 
 
 def _pinyin_weight(token: Token) -> float:
