@@ -13,6 +13,7 @@ PAIRS = Path(__file__).with_name("pairs.jsonl")
     [
         ("Abdukiram Abduveli", "Abdukerim Abduwali"),
         ("Tsultrim Nyandrag", "Chuchen Nianzha"),
+        ("Tsultrim Nyandrag", "楚臣念扎"),
         ("Elijan Mamut", "艾力江·马木提"),
         ("Parviz Kamran oglu Hashimli", "Hashimli"),
         ("Trinle", "Trinley"),

@@ -255,12 +255,16 @@ def _skeletons(token: Token, *, onsets: bool, limit: int = _MAX_TOKEN_CLASSES) -
     """Coarse class strings of a token, one per plausible reading (source and pinyin)."""
     out: dict[str, None] = {}
     for text, table in _readings(token, _SOURCE_CLASSES, _PINYIN_CLASSES):
-        for variant in _classes(text, table, onsets=onsets, pinyin=table is _PINYIN_CLASSES):
+        pinyin = table is _PINYIN_CLASSES
+        for variant in _classes(text, table, onsets=onsets, pinyin=pinyin, limit=limit):
             out[variant[:limit]] = None
     return tuple(out) or ("",)
 
 
-def _classes(text: str, table: dict[str, str], *, onsets: bool, pinyin: bool) -> list[str]:
+def _classes(
+    text: str, table: dict[str, str], *, onsets: bool, pinyin: bool, limit: int = 99
+) -> list[str]:
+    """Class strings of a word (up to limit classes), one per choice among alternatives."""
     variants = [""]
     index = 0
     size = len(text)
@@ -292,6 +296,9 @@ def _classes(text: str, table: dict[str, str], *, onsets: bool, pinyin: bool) ->
             options = (table.get(group, ""),)
         grown: list[str] = []
         for variant in variants:
+            if len(variant) >= limit:
+                grown.append(variant)
+                continue
             for option in options:
                 grown.append(
                     variant if not option or variant.endswith(option) else variant + option
