@@ -21,7 +21,7 @@ from docket.names.parse import InvalidNameError, ParsedName, parse
 logger = logging.getLogger(__name__)
 
 DEFAULT_MAX_BLOCK = 400
-MAX_CLUSTER = 40  # distinct spellings one person plausibly has; larger groups are split
+MAX_CLUSTER = 15  # distinct spellings one person plausibly has; larger groups are split
 _SPLIT_STEP = 0.02
 # Single linkage chains weak links, so clustering asks more of a pair than match() does.
 DEDUPE_THRESHOLD = 0.85
@@ -126,6 +126,7 @@ def dedupe(
     global _SHARED, _WORKER_UNION
     _SHARED = (names, threshold, union.parent[:])
     _WORKER_UNION = None
+    _WORKER_SEEN.clear()
     try:
         if workers > 1 and len(chunks) > 1:
             context = multiprocessing.get_context("fork")
@@ -137,6 +138,7 @@ def dedupe(
     finally:
         _SHARED = None
         _WORKER_UNION = None
+        _WORKER_SEEN.clear()
     stats.links = len(links)
     clusters = _clusters(union, links, ids_of, singletons=singletons)
     stats.clusters = len(clusters)
@@ -147,6 +149,8 @@ _CHUNK = 2000
 # Set by dedupe() before worker processes fork, so they share the parsed names.
 _SHARED: tuple[list[ParsedName], float, list[int]] | None = None
 _WORKER_UNION: _UnionFind | None = None
+_WORKER_SEEN: set[int] = set()
+_MAX_SEEN = 5_000_000
 
 
 def _compare_chunk(
@@ -162,7 +166,10 @@ def _compare_chunk(
     union = _WORKER_UNION
     links: list[tuple[int, int, float]] = []
     comparisons = 0
-    seen: set[int] = set()  # pairs already scored in this chunk (they share several keys)
+    # Pairs already scored by this worker (names share several keys); bounded in memory.
+    seen = _WORKER_SEEN
+    if len(seen) > _MAX_SEEN:
+        seen.clear()
     size = len(names)
     for key, members in zip(*chunk, strict=True):
         wanted = _PAIR_FILTERS.get(key[:1])
