@@ -140,6 +140,13 @@ def dedupe(
         _WORKER_UNION = None
         _WORKER_SEEN.clear()
     stats.links = len(links)
+    logger.info(
+        "dedupe: %d names, %d comparisons, %d links, %d blocks skipped",
+        stats.distinct_names,
+        stats.comparisons,
+        stats.links,
+        stats.skipped_blocks,
+    )
     clusters = _clusters(union, links, ids_of, singletons=singletons)
     stats.clusters = len(clusters)
     return clusters, stats

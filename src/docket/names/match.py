@@ -1,4 +1,13 @@
-"""Score two names in [0, 1], decide match / no match, and say why."""
+"""Score two names in [0, 1], decide match / no match, and say why.
+
+Each name is parsed (parse.py); the words that identify the person are paired up so the
+total similarity is highest, each pair scored by the best applicable comparison: exact,
+spelling (align.py, SPELLING rules), Chinese transcription (TRANSCRIPTION rules, when one
+name may be pinyin) or Han syllables (two Han names). The score is a weighted mean of the
+pairs pulled towards the weakest, then lowered when a part is missing on one side (subset),
+the order of given names differs, or only one form says "jr."; names whose words are split
+differently are also compared run together. Alternates ("A; B") are tried and the best kept.
+"""
 
 from __future__ import annotations
 
@@ -17,12 +26,12 @@ TOKEN_MIN = 0.55  # below this two words are not the same name part
 SUBSET_FACTOR = 0.72  # only part of a longer name is matched (Lobsang Trinle / Trinle)
 FAMILY_ONLY_FACTOR = 0.88  # one form is the other's marked family name (Hashimli)
 SPLIT_FACTOR = 0.96  # the names agree only when their words are run together
-SWAP_FACTOR = 0.75  # given names in another order: usually another person (Dorje Rigzin)
-GENERATION_FACTOR = 0.78  # "jr." on one form only: the bare name may be the father
+SWAP_FACTOR = 0.7  # given names in another order: usually another person (Dorje Rigzin)
+GENERATION_FACTOR = 0.7  # "jr." on one form only: the bare name may be the father
 _JUNIOR = frozenset({"jr", "junior", "younger", "chung", "chungwa"})
 _SENIOR = frozenset({"sr", "senior", "elder", "chewa"})
-WEAK_PINYIN_FACTOR = 0.93
-_MEAN_WEIGHT = 0.35
+WEAK_PINYIN_FACTOR = 0.93  # transcription into a word with no sign of being pinyin (Penpa)
+_MEAN_WEIGHT = 0.35  # the rest of the weight goes to the weakest pair of words
 _MAX_PERMUTED = 6
 
 # Han syllables: initials and finals that speakers and clerks confuse (southern accents,
