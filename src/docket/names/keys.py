@@ -127,7 +127,10 @@ def _form_keys(form: ParsedName) -> set[str]:
                 for skeletons, token in zip(per_token, core, strict=True)
             ]
         for combo in _limited_product(per_token):
-            out.add(f"{kind}{len(core)}:" + ".".join(sorted(combo)))
+            # A Chinese transcription keeps the order of the words; spellings may not
+            # (family name first or last), so only spelling keys ignore the order.
+            words = combo if onsets else sorted(combo)
+            out.add(f"{kind}{len(core)}:" + ".".join(words))
     out |= {f"j:{key}" for key in _joined_skeletons(core)}
     # A family name alone may stand for the full name (Hashimli for Parviz Hashimli).
     family = [t for t in core if t.role == FAMILY and not form.han]

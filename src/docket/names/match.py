@@ -196,14 +196,17 @@ def _token_similarity(
         return (best if best >= floor else 0.0), "H"
     best, how = align.similarity(a.latin, b.latin, align.SPELLING, floor), "S"
     if "T" in modes:
+        # Each further reading only has to beat the best so far, so it may stop early.
         if b.syllables is not None and a.system != "pinyin":
             weight = _pinyin_weight(b)
-            value = align.similarity(a.latin, b.latin, align.TRANSCRIPTION, floor / weight) * weight
+            need = max(floor, best) / weight
+            value = align.similarity(a.latin, b.latin, align.TRANSCRIPTION, need) * weight
             if value > best:
                 best, how = value, "T"
         if a.syllables is not None and b.system != "pinyin":
             weight = _pinyin_weight(a)
-            value = align.similarity(b.latin, a.latin, align.TRANSCRIPTION, floor / weight) * weight
+            need = max(floor, best) / weight
+            value = align.similarity(b.latin, a.latin, align.TRANSCRIPTION, need) * weight
             if value > best:
                 best, how = value, "T>"
     return (best if best >= floor else 0.0), how
