@@ -20,7 +20,7 @@ from docket.names.parse import InvalidNameError, ParsedName, parse
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_MAX_BLOCK = 400
+DEFAULT_MAX_BLOCK = 150
 MAX_CLUSTER = 15  # distinct spellings one person plausibly has; larger groups are split
 _SPLIT_STEP = 0.02
 # Single linkage chains weak links, so clustering asks more of a pair than match() does.
