@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 HTMX   := src/docket/core/static/vendor/htmx.min.js
 SHARED ?= $(shell for d in "$$DOCKET_SHARED_DIR" ../shared /work/shared; do [ -n "$$d" ] && [ -d "$$d/corpus" ] && { echo $$d; break; }; done)
 
-.PHONY: install run test lint check eval eval-names bench train clean docs
+.PHONY: install run test lint check eval eval-styles eval-names bench train clean docs
 
 install: $(STAMP) $(HTMX)
 
@@ -42,6 +42,14 @@ check: lint test
 eval: install
 	$(BIN)/docket extract --input $(SHARED)/corpus/cecc-dev.jsonl --output $(VENV)/eval-predictions.jsonl --workers 2
 	$(BIN)/python $(SHARED)/tools/score_extraction.py $(SHARED)/corpus/cecc-dev.jsonl $(VENV)/eval-predictions.jsonl
+
+# Synthetic reports in the held-out styles (tests/extract/data/README.md): accuracy, then
+# how many facts are wrong or unsupported by the text.
+STYLES := tests/extract/data/styles.jsonl
+eval-styles: install
+	$(BIN)/docket extract --input $(STYLES) --output $(VENV)/styles-predictions.jsonl
+	$(BIN)/python $(SHARED)/tools/score_extraction.py $(STYLES) $(VENV)/styles-predictions.jsonl
+	$(BIN)/python scripts/wrong_facts.py $(STYLES) $(VENV)/styles-predictions.jsonl --complete
 
 eval-names: install
 	$(BIN)/python -m docket.names.evaluate $(SHARED)/corpus/names-dev.jsonl

@@ -166,7 +166,7 @@ def common_words(rows: list[dict[str, str]]) -> list[str]:
 
 def write(path: Path, header: str, lines: list[str]) -> None:
     path.write_text(header + "".join(f"{line}\n" for line in lines), encoding="utf-8")
-    print(f"{path.relative_to(ROOT)}: {len(lines)} entries")  # noqa: T201
+    print(f"{path.relative_to(ROOT)}: {len(lines)} entries")
 
 
 def main() -> None:

@@ -1,4 +1,4 @@
-"""attributes.v1 (and attribution): age, sex, ethnicity, occupations beside a name."""
+"""attributes.v2 (and attribution): age, sex, ethnicity, occupations beside a name."""
 
 from __future__ import annotations
 
@@ -120,3 +120,69 @@ def test_attributes_main_person_takes_the_reports_only_pronoun_sex() -> None:
     )
     persons = {p.name: p for p in extract(text).persons}
     assert persons["Zhao Wei"].sex == "female"
+
+
+@pytest.mark.parametrize(
+    ("text", "occupations"),
+    [
+        (
+            '"They must be freed," said Maya Lin, associate China director at Human Rights Watch.',
+            ["associate China director"],
+        ),
+        (
+            '"Release her," said Lina Osborne, Amnesty International\'s East Asia Regional '
+            "Director.",
+            ["East Asia Regional Director"],
+        ),
+        (
+            "Police detained the Uyghur filmmaker and director Ikram Tursun.",
+            ["filmmaker", "director"],
+        ),
+        (
+            '"Free her," said Tom Hale, Amnesty International\'s Director of Research.',
+            ["Director of Research"],
+        ),
+    ],
+)
+def test_attributes_job_title_is_kept_whole(text: str, occupations: list[str]) -> None:
+    assert _first(text).occupations == occupations
+
+
+def test_attributes_ambiguous_ethnic_word_before_an_occupation() -> None:
+    person = _first("In November 2019, police detained Ma Jinlong, a Hui imam, in Linxia.")
+    assert (person.ethnicity, person.occupations) == ("Hui", ["imam"])
+
+
+def test_attributes_kinship_before_a_name_describes_that_name() -> None:
+    persons = {
+        p.name: p
+        for p in extract(
+            "Officials detained Rahile Tursun, her husband Abdulla Hashim, and a colleague."
+        ).persons
+    }
+    assert persons["Rahile Tursun"].role == "victim"
+    assert persons["Rahile Tursun"].sex != "male"
+    assert persons["Abdulla Hashim"].sex == "male"
+
+
+def test_attributes_doc_ethnicity_from_a_name_counts_only_alone() -> None:
+    persons = {
+        p.name: p
+        for p in extract(
+            "Police in the Xinjiang Uyghur Autonomous Region detained Kazakh herder Serik Bolat "
+            "and Aidos Nurlan in 2017."
+        ).persons
+    }
+    assert persons["Aidos Nurlan"].ethnicity == "Kazakh"
+
+
+def test_attributes_case_occupation_is_not_someone_elses() -> None:
+    (person,) = [
+        p
+        for p in extract(
+            "Farid Natig oglu Mehraliyev, arrested on 17 February 2017. His lawyer said that "
+            "police beat him. Human rights defenders believe the case is political."
+        ).persons
+        if p.name
+    ]
+    assert person.occupations == []

@@ -1,4 +1,4 @@
-"""attribution.v1: who each fact belongs to."""
+"""attribution.v2: who each fact belongs to."""
 
 from __future__ import annotations
 
@@ -132,3 +132,142 @@ def test_attribution_unheard_of_since_detention_is_disappeared() -> None:
     ).persons
     assert person.status == "disappeared"
     assert "enforced_disappearance" in person.allegations
+
+
+# -- detention dates come only from detention-like steps ------------------------------------
+def test_attribution_no_detention_date_from_a_conviction_date() -> None:
+    (person,) = extract(
+        "The Urumqi Intermediate People's Court convicted Ikram Tursun in January 2024 and "
+        "sentenced him to six years in prison. His family was informed on August 23."
+    ).persons
+    assert person.detention_date is None
+    assert [(e.type, e.date) for e in person.events][:2] == [
+        ("conviction", "2024-01"),
+        ("sentence", None),
+    ]
+
+
+def test_attribution_undated_detention_does_not_take_another_steps_date() -> None:
+    (person,) = extract(
+        "In March 2019 the Kashgar Intermediate People's Court sentenced Ehmet Qurban to life "
+        "in prison. He had been detained in a camp before the trial."
+    ).persons
+    assert person.detention_date is None
+
+
+def test_attribution_undated_detention_takes_the_date_before_it() -> None:
+    (person,) = extract(
+        "On May 14, 2008, nuns of Gaden Choeling Nunnery staged a protest. Police detained "
+        "Pema Lhamo at the county seat."
+    ).persons
+    assert person.detention_date == "2008-05-14"
+
+
+def test_attribution_held_since_is_a_detention_date() -> None:
+    person = next(
+        p
+        for p in extract(
+            "Abdusalam Raxman died in February 2020, months after being released from a camp "
+            "where he had been held since April 2018."
+        ).persons
+        if p.name
+    )
+    assert person.detention_date == "2018-04"
+    assert person.role == "victim"
+
+
+def test_attribution_case_detention_date_skips_people_in_general() -> None:
+    persons = {
+        p.count: p
+        for p in extract(
+            "The court sentenced all six of his business partners to between 12 and 15 years "
+            "in prison in 2023. Uyghurs who have been abroad have been interrogated and "
+            "detained since 2017."
+        ).persons
+    }
+    assert persons[6].sentence == Sentence(min_months=144, max_months=180)
+    assert persons[6].detention_date is None
+
+
+# -- steps that happen to people in general go to no one -------------------------------------
+def test_attribution_generic_detention_is_nobodys() -> None:
+    (person,) = extract(
+        "The court sentenced Tursun Ahmet to ten years in prison. Uyghurs who have travelled to "
+        "Turkey have been interrogated, detained and often imprisoned."
+    ).persons
+    assert [e.type for e in person.events] == ["sentence"]
+
+
+# -- sources, relatives and others who were not held take no case facts ----------------------
+def test_attribution_a_quoted_source_takes_no_allegation_or_sentence() -> None:
+    persons = _by_name(
+        "Police detained Mahire Tursun in July 2017; she was sentenced to 13 years in 2019. "
+        '"Uyghurs continue to go to prison for many years after unfair trials," said Lina '
+        "Osborne, a researcher at Amnesty International."
+    )
+    source = persons["Lina Osborne"]
+    assert source.role == "source"
+    assert source.allegations == []
+    assert source.sentence is None
+    assert source.detention_date is None
+
+
+def test_attribution_a_relative_takes_no_allegation() -> None:
+    persons = _by_name(
+        "Police detained Reyhangul Abla on 9 May 2017. Her husband, Mamat Haji, said he has "
+        "not been allowed to contact her."
+    )
+    assert persons["Mamat Haji"].allegations == []
+    assert persons["Reyhangul Abla"].allegations == ["incommunicado"]
+
+
+def test_attribution_his_trial_belongs_to_him_not_the_speaker() -> None:
+    persons = _by_name(
+        "Police detained Memet Ablimit in November 2017. Sarah Whitfield, China researcher at "
+        "Amnesty International, said his trial lasted less than an hour."
+    )
+    assert persons["Sarah Whitfield"].role == "source"
+    assert [e.type for e in persons["Memet Ablimit"].events] == ["detention", "trial"]
+
+
+def test_attribution_name_after_brother_of_is_not_the_subject() -> None:
+    persons = _by_name(
+        "Zaur Ilgar oglu Akhundov (born 1985), brother of the exiled blogger Emin Akhundov, "
+        "arrested on 3 April 2015, sentenced by the Binagadi District Court to 8 years. "
+        "Observers believe he was arrested to put pressure on his brother."
+    )
+    zaur, emin = persons["Zaur Ilgar oglu Akhundov"], persons["Emin Akhundov"]
+    assert zaur.detention_date == "2015-04-03"
+    assert zaur.sentence == Sentence(min_months=96, max_months=96)
+    assert emin.role == "relative"
+    assert (emin.detention_date, emin.sentence, emin.court) == (None, None, None)
+
+
+def test_attribution_kinship_in_a_list_of_detained() -> None:
+    persons = _by_name(
+        "In 2018, officials detained Uyghur scholar Rahile Tursun, her husband Abdulla Hashim, "
+        "and two of their colleagues."
+    )
+    assert persons["Rahile Tursun"].sex == "female"
+    assert persons["Abdulla Hashim"].detention_date == "2018"
+    assert persons["Abdulla Hashim"].role == "victim"
+
+
+def test_attribution_release_makes_a_victim() -> None:
+    (person,) = extract(
+        "Kalbinur Tursun was held in a camp from November 2017 to October 2018. After her "
+        "release, she fled to Turkey."
+    ).persons
+    assert (person.role, person.status) == ("victim", "released")
+
+
+def test_attribution_a_relatives_detention_is_not_the_speakers() -> None:
+    persons = _by_name(
+        "The court sentenced Rushangul Ablikim to 15 years in prison in 2020. Her daughter, "
+        "Mihriban Tursun, said authorities never told the family where she is held. Mihriban "
+        "said that her mother was detained in 2017."
+    )
+    daughter = persons["Mihriban Tursun"]
+    assert daughter.role == "relative"
+    assert (daughter.detention_date, daughter.sentence, daughter.events) == (None, None, [])
+    assert persons["Rushangul Ablikim"].status == "sentenced"

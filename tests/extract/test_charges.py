@@ -51,3 +51,15 @@ def test_charges_statutes_follow_the_country() -> None:
     azerbaijan = _charges("The Baku court convicted him under Article 234.4.3.")
     assert ("Article 234.4.3", ("drugs",)) in azerbaijan
     assert _charges("He was convicted under Article 234.") == []
+
+
+def test_charges_v2_article_numbers_take_the_stage_of_the_verdict() -> None:
+    text = (
+        "The Baku Grave Crimes Court found him guilty under Articles 233 (organising actions "
+        "that violate public order) and 315.2 (resisting a representative of authority)."
+    )
+    doc = Pipeline(["tokens.v1", "sentences.v2", "charges.v2"])(text)
+    stages = {c.text: c.stage for c in doc.charges if c.statute}
+    assert stages == {"Articles 233": 2, "315.2": 2}
+    v1 = Pipeline(["tokens.v1", "sentences.v1", "charges.v1"])(text)
+    assert {c.text: c.stage for c in v1.charges if c.statute}["315.2"] == 1

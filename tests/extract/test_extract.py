@@ -132,3 +132,20 @@ def test_extract_preload_is_idempotent() -> None:
     preload()
     preload()
     assert extract("Police detained Li Bo on May 3, 2015.").persons[0].name == "Li Bo"
+
+
+def test_extract_seed_asserts_no_detention_date_it_does_not_give(seed_text: str) -> None:
+    # "January 2024" is when Nurmehmet was convicted; the report never says when anyone
+    # was detained, and the "detained" of its background paragraph is about Uyghurs at large.
+    persons = extract(seed_text, published="2024-09-10").persons
+    assert [p.detention_date for p in persons] == [None] * len(persons)
+    ikram = _named(persons, "Ikram Nurmehmet")
+    assert ("conviction", "2024-01") in [(e.type, e.date) for e in ikram.events]
+    assert all(e.date is None for e in ikram.events if e.type == "detention")
+
+
+def test_extract_seed_quoted_source_has_her_title_and_no_case_facts(seed_text: str) -> None:
+    maya = _named(extract(seed_text, published="2024-09-10").persons, "Maya Wang")
+    assert maya.role == "source"
+    assert maya.occupations == ["associate China director"]
+    assert (maya.allegations, maya.charges, maya.sentence) == ([], [], None)

@@ -57,3 +57,19 @@ def test_institutions_patterns(text: str, expected: tuple[str, str]) -> None:
 )
 def test_institutions_generic_mentions_are_not_names(text: str) -> None:
     assert _found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "He is held at the Investigative Isolator of the Ministry of National Security.",
+            "Investigative Isolator of the Ministry of National Security",
+        ),
+        ("She is held in Baku Investigative Isolator No. 1.", "Baku Investigative Isolator No. 1"),
+    ],
+)
+def test_institutions_v2_investigative_isolators(text: str, name: str) -> None:
+    doc = Pipeline(["tokens.v1", "sentences.v2", "institutions.v2"])(text)
+    assert [(i.kind, i.name) for i in doc.institutions] == [("facility", name)]
+    assert _found(text) == []

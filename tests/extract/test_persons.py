@@ -1,10 +1,10 @@
-"""persons.v1: names, short forms, aliases, groups; places and outlets are not persons."""
+"""persons.v2: names, short forms, aliases, groups; places and outlets are not persons."""
 
 from __future__ import annotations
 
 import pytest
 
-from docket.extract import extract
+from docket.extract import DEFAULT_STEPS, Pipeline, extract
 from docket.extract.model import Person
 
 
@@ -114,3 +114,29 @@ def test_persons_capitalised_surname_first() -> None:
     (person,) = extract(text).persons
     assert person.name == "HASHIMLI Parviz Kamran oglu"
     assert person.occupations == ["journalist"]
+
+
+def test_persons_a_detainee_described_as_a_scholar_is_no_source() -> None:
+    text = (
+        '"His only crime is his faith," said Sarah Whitfield, China researcher at Amnesty '
+        "International. Memet Ablimit, a Uyghur religious scholar, was detained in 2017."
+    )
+    doc = Pipeline()(text)
+    hints = {e.name: e.role_hint for e in doc.entities}
+    assert hints == {"Sarah Whitfield": "source", "Memet Ablimit": None}
+
+
+def test_persons_v1_reads_any_scholar_as_a_source() -> None:
+    steps = [s if not s.startswith("persons.") else "persons.v1" for s in DEFAULT_STEPS]
+    doc = Pipeline(steps)("Memet Ablimit, a Uyghur religious scholar, was detained in 2017.")
+    assert [e.role_hint for e in doc.entities] == ["source"]
+
+
+def test_persons_aka_gives_aliases() -> None:
+    person = _person(
+        "Police took into custody NGO employee Tang Huanxing (a.k.a. Tang Jian or Bei Guo) on "
+        "December 4, 2015.",
+        "Tang Huanxing",
+    )
+    assert person.aliases == ["Tang Jian", "Bei Guo"]
+    assert person.detention_date == "2015-12-04"

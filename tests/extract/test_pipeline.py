@@ -48,3 +48,16 @@ def test_sentences_do_not_split_at_abbreviations() -> None:
         "He is held in Urumqi No. 1 Detention Center.",
         "Mr. Li went to the U.S. in 2010.",
     ]
+
+
+def test_sentences_v2_do_not_split_after_aka_or_titles() -> None:
+    text = "Police detained Tang Huanxing (a.k.a. Tang Jian) and Mr. Li on May 3. He was freed."
+    doc = Pipeline(["tokens.v1", "sentences.v2"])(text)
+    assert len(doc.sents) == 2
+    assert len(Pipeline(["tokens.v1", "sentences.v1"])(text).sents) == 3
+
+
+def test_sentences_v2_semicolon_in_parentheses_keeps_the_clause() -> None:
+    text = 'Police detained Gedun Dragpa (age 20; "Gendun Drakpa") on March 14, 2014.'
+    assert len(Pipeline(["tokens.v1", "sentences.v2"])(text).clauses) == 1
+    assert len(Pipeline(["tokens.v1", "sentences.v1"])(text).clauses) == 2

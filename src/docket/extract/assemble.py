@@ -20,7 +20,10 @@ _STATE_NOUNS = wordset(
     "border embassy consulate ministry president citizens citizenship nationals passport "
     "security army military media press foreign"
 )
-_VICTIM_EVENTS = ("detention", "arrest", "sentence", "trial")
+# Steps that make a person a victim: held, charged, tried, convicted, sentenced or freed.
+VICTIM_EVENTS = ("detention", "arrest", "custody", "conviction", "sentence", "trial", "release")
+# Steps that say when a person was first taken: the detention date comes only from these.
+_TAKEN = ("detention", "arrest")
 APPEAL = re.compile(r"appeal|upheld|uphold|rejected|overturn|retrial|re-trial|review", re.I)
 
 
@@ -37,20 +40,33 @@ class Bag:
 
 
 def _context_date(doc: Doc, ev: EventMention) -> DateMention | None:
-    """An undated detention takes the latest date before it in its or the previous sentence."""
+    """An undated detention takes the latest date before it in its or the previous sentence,
+    unless that date is another step's ("convicted in January 2024. He was detained ...")."""
     s = doc.sent_of(ev.span[0])
     lo = doc.sents[max(0, s - 1)][0]
-    prior = [d for d in doc.dates if not d.citation and lo <= d.span[0] < ev.span[0]]
-    return prior[-1] if prior else None
+    other = {x.date.span for x in doc.events if x.date and x.kind not in (*_TAKEN, "custody")}
+    prior = [
+        d
+        for d in doc.dates
+        if not d.citation and lo <= d.span[0] < ev.span[0] and d.span not in other
+    ]
+    if prior and not _is_birth(doc, prior[-1]):
+        return prior[-1]
+    return None
+
+
+_SINCE = re.compile(r"\b(?:since|from)\s+(?:the\s+)?(?:early\s+|mid-?\s*|late\s+)?$", re.I)
 
 
 def _pick_detention(
     doc: Doc, events: list[EventMention], *, case_fallback: bool
 ) -> DateMention | None:
     """When the person was first detained: their first dated detention (else arrest); an
-    undated one takes the latest date of its sentence or the one before; failing that (and
-    only for a possible victim), the case's first dated detention, then the report's first
-    date that is not a citation or a birth date."""
+    undated one takes the latest date of its sentence or the one before, if no other step
+    claims it; then custody dated by "since" or "from" ("held since April 2018"); failing
+    that (and only for a possible victim), the case's first dated detention that is not
+    about people in general, or the context date of its first undated one. Never a date
+    the text does not tie to a detention: a wrong date is worse than none."""
     for kinds in (("detention",), ("arrest",)):
         dated = [ev for ev in events if ev.kind in kinds and ev.date is not None]
         if dated:
@@ -60,13 +76,16 @@ def _pick_detention(
                 date = _context_date(doc, ev)
                 if date:
                     return date
+    for ev in events:
+        if ev.kind == "custody" and ev.date and _SINCE.search(doc.norm[: ev.date.span[0]][-30:]):
+            return ev.date
     if not case_fallback:
         return None
-    dated = [ev for ev in doc.events if ev.kind in ("detention", "arrest") and ev.date]
-    if dated:
-        return dated[0].date
-    plain = [d for d in doc.dates if not d.citation and not _is_birth(doc, d)]
-    return plain[0] if plain else None
+    taken = [ev for ev in doc.events if ev.kind in _TAKEN and not ev.generic]
+    first = next((ev.date for ev in taken if ev.date), None)
+    if first:
+        return first
+    return next((d for ev in taken if (d := _context_date(doc, ev))), None)
 
 
 def _is_birth(doc: Doc, date: DateMention) -> bool:
@@ -81,16 +100,25 @@ def _status(doc: Doc, events: list[EventMention], has_term: bool) -> tuple[str |
         by_kind.setdefault(ev.kind, []).append(ev)
     if "death" in by_kind:
         return "deceased", by_kind["death"][-1].span
-    held = [ev for k in ("detention", "arrest", "sentence") for ev in by_kind.get(k, [])]
+    held = [
+        ev
+        for k in ("detention", "arrest", "custody", "conviction", "sentence")
+        for ev in by_kind.get(k, [])
+    ]
     if "release" in by_kind:
         release = by_kind["release"][-1]
         later = [ev for ev in held if ev.span[0] > release.span[0] and _dated_after(ev, release)]
         if not later:
             return "released", release.span
-    if "sentence" in by_kind or has_term:
-        sentenced = by_kind.get("sentence")
+    if "sentence" in by_kind or "conviction" in by_kind or has_term:
+        sentenced = by_kind.get("sentence") or by_kind.get("conviction")
         return "sentenced", sentenced[-1].span if sentenced else None
-    held_events = by_kind.get("detention") or by_kind.get("arrest") or by_kind.get("trial")
+    held_events = (
+        by_kind.get("detention")
+        or by_kind.get("arrest")
+        or by_kind.get("custody")
+        or by_kind.get("trial")
+    )
     if held_events:
         last = held_events[-1]
         if re.match(r"disappeared|went missing", doc.norm[last.span[0] : last.span[1]], re.I):
@@ -106,10 +134,26 @@ def _dated_after(ev: EventMention, ref: EventMention) -> bool:
     return ev.date.key() >= ref.date.key()
 
 
+def _names_a_body(toks: list[Token], i: int) -> bool:
+    """True when token i starts or sits in the name of an organisation or place ("Talysh
+    Cultural Centre", "Uyghur Autonomous Region"): a capitalised run that ends in a head
+    word such as Centre, Society or Region."""
+    heads = lexicon().org_heads
+    j = i + 1
+    while j < len(toks) and j <= i + 4 and toks[j].text[:1].isupper():
+        if toks[j].lower in heads:
+            return True
+        j += 1
+    return False
+
+
 def doc_ethnicity(doc: Doc) -> tuple[str, Span] | None:
-    """The ethnic group a report names most (60% or more of its ethnic words), if any."""
+    """The ethnic group a report names most (60% or more of its ethnic words), if any.
+    Words inside the name of a body ("Xinjiang Uyghur Autonomous Region", "Tibetan Centre
+    for Human Rights") count only when the report names no group outside such names."""
     lex = lexicon()
     counts: Counter[str] = Counter()
+    in_names: Counter[str] = Counter()
     first: dict[str, Span] = {}
     toks = doc.tokens
     for i, t in enumerate(toks):
@@ -122,8 +166,9 @@ def doc_ethnicity(doc: Doc) -> tuple[str, Span] | None:
             ):
                 continue  # "Kazakh authorities": a nationality, not an ethnic group
             value = lex.ethnic[t.lower]
-            counts[value] += 1
+            (in_names if _names_a_body(toks, i) else counts)[value] += 1
             first.setdefault(value, (t.start, t.end))
+    counts = counts or in_names
     if not counts:
         return None
     value, n = counts.most_common(1)[0]
@@ -140,22 +185,37 @@ _AUTHORITY_WORDS = wordset(
 
 
 def _doc_occupation(doc: Doc) -> tuple[str, Span] | None:
-    """The occupation the report names most often ('monks' of a monastery), if any."""
+    """The occupation the report names most often ('monks' of a monastery), if any; not one
+    that belongs to someone else ("his lawyer", "told reporters", "brother of the blogger
+    Emin")."""
     counts: Counter[str] = Counter()
     first: dict[str, Span] = {}
     by_sent: dict[int, list[Token]] = {}
     for t in doc.tokens:
         by_sent.setdefault(t.sent, []).append(t)
+    kin_of = re.compile(r"\b(\w+(?:-in-law)?)\s+of\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?$")
     for toks in by_sent.values():
         for a, b, occ in occupations_in([t.text for t in toks]):
-            if occ in _AUTHORITY_WORDS:
-                continue
+            if occ in _AUTHORITY_WORDS or (a > 0 and toks[a - 1].lower in _NOT_THEIRS):
+                continue  # "his lawyer said", "told reporters": someone else's occupation
+            if b < len(toks) and toks[b].lower in _SPEECH:
+                continue  # "Human rights defenders believe": the people speaking
+            kin = kin_of.search(doc.norm[max(0, toks[a].start - 40) : toks[a].start].lower())
+            if kin and kin.group(1) in lexicon().kinship:
+                continue  # "son of a farmer", "brother of the exiled blogger Emin"
             counts[occ] += 1
             first.setdefault(occ, (toks[a].start, toks[b - 1].end))
     if not counts:
         return None
     occ, _ = counts.most_common(1)[0]
     return occ, first[occ]
+
+
+_SPEECH = wordset(
+    "said say says believe believed believes told reported report claim claimed stated noted "
+    "argue argued fear feared"
+)
+_NOT_THEIRS = wordset("his her their its 's ' my our your told tell tells telling informed")
 
 
 def share_one_term(doc: Doc, persons: list[Person]) -> None:
@@ -206,8 +266,9 @@ def _main_person_sex(doc: Doc, persons: list[Person]) -> None:
 
 def fill_from_case(doc: Doc, persons: list[Person], stages: dict[int, int]) -> None:
     """A report is usually about one case: a victim with no court (or facility, or charge)
-    of their own shares the one the report names for the case. `stages` maps id(person) to
-    the furthest stage of their own charges."""
+    of their own shares the one the report names for the case; a relative who was detained
+    too does not share the case's occupation. `stages` maps id(person) to the furthest stage
+    of their own charges."""
     courts = [i for i in doc.institutions if i.kind == "court"]
     first_court = None
     for inst in courts:
@@ -220,13 +281,16 @@ def fill_from_case(doc: Doc, persons: list[Person], stages: dict[int, int]) -> N
     facilities = [i for i in doc.institutions if i.kind == "facility"]
     doc_top = max((ch.stage for ch in doc.charges), default=-1)
     _main_person_sex(doc, persons)
+    relatives = {
+        id(p) for p, ent in zip(persons, doc.entities, strict=False) if ent.role_hint == "relative"
+    }
     for p in persons:
         if p.role != "victim" or p.name is None:
             continue
         if p.court is None and first_court is not None:
             p.court = first_court.name
             p.evidence["court"] = [first_court.span]
-        if occupation and not p.occupations:
+        if occupation and not p.occupations and id(p) not in relatives:
             p.occupations = [occupation[0]]
             p.evidence["occupations"] = [occupation[1]]
         if p.facility is None and facilities:
@@ -293,7 +357,7 @@ def person_record(doc: Doc, e: int, bag: Bag, doc_eth: tuple[str, Span] | None) 
             ev.setdefault("occupations", []).append(s)
     victim = (
         ent.group
-        or any(x.kind in _VICTIM_EVENTS for x in bag.events)
+        or any(x.kind in VICTIM_EVENTS for x in bag.events)
         or any(t[2] in ("prison", "revision") for t in bag.terms)
         or bool(bag.courts or bag.facilities or bag.charges)
     )
@@ -360,7 +424,7 @@ def person_record(doc: Doc, e: int, bag: Bag, doc_eth: tuple[str, Span] | None) 
     elif roles:
         p.role = roles[0]
         ev["role"] = [role_facts[0][1]]
-    elif any(x.kind in _VICTIM_EVENTS for x in doc.events):
+    elif any(x.kind in VICTIM_EVENTS and not x.generic for x in doc.events):
         # Named in a report about detentions, with no other part: most likely one of those
         # detained ("Lhaga, one of the detained nuns, was released").
         p.role = "victim"
@@ -418,7 +482,7 @@ def _whole_words(text: str, span: Span) -> Span:
 def _victim_evidence(bag: Bag, group: bool, doc: Doc, e: int) -> list[Span]:
     """The words that make a person a victim: a detention or sentence, a term, a court."""
     for ev in bag.events:
-        if ev.kind in _VICTIM_EVENTS:
+        if ev.kind in VICTIM_EVENTS:
             return [ev.span]
     for spans in (
         [t[0] for t in bag.terms],
@@ -440,7 +504,7 @@ def _person_events(doc: Doc, events: list[EventMention]) -> list[Event]:
     out: list[Event] = []
     seen: set[tuple[str, str | None]] = set()
     for ev in sorted(events, key=lambda x: x.span):
-        kind = ev.kind
+        kind = "detention" if ev.kind == "custody" else ev.kind
         if kind == "notification":
             clause = doc.clauses[doc.clause_of(ev.span[0])]
             if not _FAMILY.search(doc.norm[clause.start : clause.end]):

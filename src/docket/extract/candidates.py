@@ -1,6 +1,6 @@
 """Candidate person names: capitalised runs of words, trimmed and scored by the words
 around them (a person noun before, an age after, a place word after) and by gazetteers of
-places, organisations and name elements. Used by persons.v1."""
+places, organisations and name elements. Used by persons.v1 and persons.v2."""
 
 from __future__ import annotations
 
@@ -63,6 +63,13 @@ _SOURCE_NOUNS = wordset(
     "director researcher spokesperson spokesman spokeswoman analyst expert scholar professor "
     "representative president chairman chair executive coordinator campaigner"
 )
+# v2: these name a source by themselves; the others ("director", "scholar", "professor")
+# only with the body the person speaks for ("director at Human Rights Watch"), and none in
+# an apposition that gives an ethnic group ("a Uyghur religious scholar": a detainee).
+_STRONG_SOURCE_NOUNS = wordset(
+    "researcher spokesperson spokesman spokeswoman analyst campaigner coordinator representative"
+)
+_AFFILIATION = re.compile(r"(?:\b(?:at|of|with|for)\s+(?:the\s+)?|'s?\s+)(?-i:[A-Z])")
 _SAID = wordset("said says told stated wrote added explained noted according")
 _OBJECT_END = wordset("on in at , . ; from for after because and while as when during near ( to")
 _VICTIM_AFTER = re.compile(
@@ -232,7 +239,7 @@ def _age_or_sex_after(doc: Doc, b: int) -> bool:
     return False
 
 
-def _apposition(doc: Doc, b: int) -> str | None:
+def _apposition(doc: Doc, b: int, v2: bool = False) -> str | None:
     """For 'Name, a 33-year-old Uyghur farmer,' return 'occupation' / 'person' / 'source'."""
     lex = lexicon()
     toks = doc.tokens
@@ -244,7 +251,13 @@ def _apposition(doc: Doc, b: int) -> str | None:
         if t.text in (",", ".", ";", "(", ")") or t.sent != toks[b].sent:
             break
         window.append(t.lower)
-    if any(w in _SOURCE_NOUNS for w in window):
+    if v2 and window:
+        words = doc.norm[toks[b + 1].start : toks[b + len(window)].end]
+        strong = any(w in _STRONG_SOURCE_NOUNS for w in window)
+        weak = any(w in _SOURCE_NOUNS for w in window) and _AFFILIATION.search(words)
+        if (strong or weak) and not any(w in lex.ethnic for w in window):
+            return "source"
+    elif any(w in _SOURCE_NOUNS for w in window):
         return "source"
     if any(
         w in lex.occupations or w in lex.person_nouns or w in lex.kinship or w in lex.ethnic
@@ -256,7 +269,7 @@ def _apposition(doc: Doc, b: int) -> str | None:
     return None
 
 
-def _score(doc: Doc, cand: Candidate) -> float:
+def _score(doc: Doc, cand: Candidate, v2: bool = False) -> float:
     lex = lexicon()
     toks = doc.tokens
     a, b = cand.start, cand.end
@@ -324,7 +337,7 @@ def _score(doc: Doc, cand: Candidate) -> float:
                 score += 3.5
             elif nxt2.lower in PLACE_NEXT:
                 score -= 1
-        app = _apposition(doc, b)
+        app = _apposition(doc, b, v2)
         if app == "person":
             score += 3.5
         elif app == "source":
@@ -349,7 +362,9 @@ def _accept(cand: Candidate) -> bool:
     return cand.score >= (2.0 if len(cand.words) == 1 else -0.5)
 
 
-def find_candidates(doc: Doc) -> list[Candidate]:
+def find_candidates(doc: Doc, v2: bool = False) -> list[Candidate]:
+    """Capitalised runs scored as person names; `v2` (persons.v2) reads a source's
+    apposition more strictly."""
     lex = lexicon()
     out: list[Candidate] = []
     blocked = bytearray(len(doc.text) + 1)
@@ -374,7 +389,7 @@ def find_candidates(doc: Doc) -> list[Candidate]:
         cand = Candidate(a, b, words)
         if phrase in lex.public_figures:
             cand.role_hint = "other"
-        cand.score = _score(doc, cand)
+        cand.score = _score(doc, cand, v2)
         cand.accepted = _accept(cand)
         out.append(cand)
     _accept_lists(doc, out)

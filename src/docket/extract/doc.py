@@ -99,13 +99,17 @@ class Charge:
 
 @dataclass(frozen=True)
 class EventMention:
-    """A typed step (detention, sentence, release...) at a trigger word, with its date."""
+    """A typed step (detention, sentence, release...) at a trigger word, with its date.
+
+    `generic` marks a step that happens to people in general ("Uyghurs who have been abroad
+    have been detained"), which attribution gives to no one in particular."""
 
     kind: str
     span: Span
     date: DateMention | None = None
     passive: bool = False
     sent: int = 0
+    generic: bool = False
 
 
 @dataclass

@@ -46,6 +46,7 @@ EVENT_TYPES = (
     "detention",
     "arrest",
     "trial",
+    "conviction",
     "sentence",
     "release",
     "death",

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import TYPE_CHECKING
 
 from docket.extract.lexicon import lexicon
 from docket.extract.text import wordset
+
+if TYPE_CHECKING:
+    from docket.extract.doc import Token
 
 # Name endings common in Turkic, Persian, Russian and Caucasian surnames and given names.
 _NAME_ENDINGS = re.compile(
@@ -15,6 +19,17 @@ _NAME_ENDINGS = re.compile(
     r"|li|lu|zade|zadeh|oglu|qizi|kyzy|uly|uulu|sky|skaya|enko|yan|ian|dze|shvili|niyaz"
     r"|niyazi|jiang|ahun|hun|ayi|ehmet|met|dolkar|drolma|tso|kyi)$",
     re.IGNORECASE,
+)
+# Plural nouns that name a group of people ("monks", "business partners", "Uyghurs").
+GROUP_NOUNS = (
+    "people|persons|individuals|men|women|males|females|youths|teenagers|children|students"
+    "|monks|nuns|practitioners|petitioners|relatives|family members|business partners|partners"
+    "|activists|lawyers|villagers|farmers|herders|nomads|protesters|protestors|demonstrators"
+    "|christians|catholics|protestants|believers|members|detainees|defendants|co-defendants"
+    "|others|laypersons|laymen|teachers|workers|journalists|writers|bloggers|colleagues"
+    "|associates|employees|leaders|imams|pastors|priests|worshippers|muslims|brothers|sisters"
+    "|sons|daughters|residents|citizens|suspects|prisoners|classmates|friends|tibetans|uyghurs"
+    "|uighurs|kazakhs|kyrgyz|mongols|mongolians|huis|uzbeks"
 )
 PARTICLES = wordset(
     "oglu oğlu ogly qizi qızı kizi kyzy uulu uly bin binti ibn al el ul ud de van von der da dos "
@@ -116,3 +131,18 @@ def occupations_in(words: list[str]) -> list[tuple[int, int, str]]:
         else:
             i += 1
     return out
+
+
+def is_ethnic_word(toks: list[Token], i: int) -> bool:
+    """True when token i names an ethnic group ('Tibetan', 'Uighur', 'ethnic Hui')."""
+    lex = lexicon()
+    tok = toks[i]
+    if tok.lower not in lex.ethnic or not tok.text[:1].isupper():
+        return False
+    if i + 1 < len(toks) and toks[i + 1].text[:1].isupper() and toks[i + 1].lower not in lex.ethnic:
+        return False  # part of a name: "Tibetan Autonomous Prefecture", "Han Dongfang"
+    if tok.lower in AMBIGUOUS_ETHNIC:
+        prev = toks[i - 1].lower if i > 0 else ""
+        nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
+        return prev == "ethnic" or nxt in ETHNIC_CONTEXT
+    return True

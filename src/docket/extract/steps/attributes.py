@@ -1,6 +1,12 @@
 """attributes.v1: facts stated right beside a name: age ("Nurmehmet, 33,"), ethnicity and
 occupations before it ("the Uyghur filmmaker and director Ikram Nurmehmet") or in an
-apposition after it ("Ma Wuyong, an unregistered priest"), and sex from titles and nouns."""
+apposition after it ("Ma Wuyong, an unregistered priest"), and sex from titles and nouns.
+
+attributes.v2: a job title is kept whole ("Maya Wang, associate China director at Human
+Rights Watch" is an "associate China director", not a "director"); "a Hui imam" gives an
+ethnic group although "Hui" is also a surname; and in "Rahile Tursun, her husband Abdulla
+Hashim" the kinship word describes the name after it, not Rahile Tursun; the name after
+"brother of the blogger" is a relative."""
 
 from __future__ import annotations
 
@@ -10,7 +16,7 @@ from docket.extract.doc import Doc, Fact, Mention, Token
 from docket.extract.lexicon import lexicon
 from docket.extract.numbers import NUMBER, parse_count
 from docket.extract.pipeline import step
-from docket.extract.shapes import AMBIGUOUS_ETHNIC, ETHNIC_CONTEXT, occupations_in
+from docket.extract.shapes import AMBIGUOUS_ETHNIC, is_ethnic_word, occupations_in
 from docket.extract.text import is_apposition_mark, wordset
 
 _SEX_WORDS = {
@@ -156,7 +162,7 @@ def _apposition(doc: Doc, tok_end: int) -> tuple[int, int]:
     return a, k
 
 
-def _facts_for(doc: Doc, mention: Mention, head: Mention) -> list[Fact]:
+def _facts_for(doc: Doc, mention: Mention, head: Mention, v2: bool = False) -> list[Fact]:
     lex = lexicon()
     toks = doc.tokens
     e = mention.entity
@@ -192,6 +198,9 @@ def _facts_for(doc: Doc, mention: Mention, head: Mention) -> list[Fact]:
             # "X, the wife of Y": X is a relative; what follows describes Y.
             for i, w in enumerate(words[:4]):
                 lw = w.lower()
+                if lw in lex.kinship and v2 and i + 1 < len(words) and words[i + 1][:1].isupper():
+                    stop = i  # "Rahile Tursun, her husband Abdulla Hashim": about the next name
+                    break
                 if lw in lex.kinship:
                     if lex.kinship[lw]:
                         out.append(Fact("sex", lex.kinship[lw], _span(toks, lo + i), e))
@@ -205,7 +214,7 @@ def _facts_for(doc: Doc, mention: Mention, head: Mention) -> list[Fact]:
         for i, w in enumerate(words[:stop]):
             lw = w.lower().rstrip(".")
             tok = toks[lo + i]
-            if is_ethnic_word(toks, lo + i):
+            if is_ethnic_word(toks, lo + i) or (v2 and _ethnic_before_noun(toks, lo + i)):
                 out.append(Fact("ethnicity", lex.ethnic[lw], (tok.start, tok.end), e))
             if lw in _SEX_WORDS:
                 out.append(Fact("sex", _SEX_WORDS[lw], (tok.start, tok.end), e))
@@ -223,6 +232,8 @@ def _facts_for(doc: Doc, mention: Mention, head: Mention) -> list[Fact]:
             out.extend(_ages_in(doc, seg[0].start, seg[-1].end, e))
         found = occupations_in([t.text for t in seg])
         for s, f, occ in found:
+            if v2 and occ in _TITLE_HEADS:
+                s, f, occ = _job_title(doc, seg, s, f, occ)
             out.append(Fact("occupation", occ, (seg[s].start, seg[f - 1].end), e))
             if occ in _MONASTIC:
                 # an abbot, chant master or disciplinarian is a monk holding an office
@@ -235,6 +246,56 @@ def _facts_for(doc: Doc, mention: Mention, head: Mention) -> list[Fact]:
                     out.append(Fact("occupation", occ, (seg[found[0][0]].start, x.end), e))
                     break
     return out
+
+
+# A title that a head word like "director" only gives with the words before it: "associate
+# China director", "East Asia Regional Director" (a job at an organisation, not a trade).
+_TITLE_HEADS = wordset(
+    "director researcher spokesperson spokesman spokeswoman analyst campaigner coordinator "
+    "representative adviser advisor officer"
+)
+_RANKS = wordset(
+    "associate deputy senior assistant acting executive regional program programme country "
+    "research advocacy policy"
+)
+
+
+_KIN_OF = re.compile(r"\b([\w-]+)\s+of\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def _job_title(doc: Doc, seg: list[Token], s: int, f: int, occ: str) -> tuple[int, int, str]:
+    """Widen the occupation at seg[s:f] to its whole title, as written, when capitalised
+    words or ranks stand before it ("associate China director") or a capitalised field
+    follows it ("Director of Research"); return the new start, end and the title."""
+    lex = lexicon()
+    j = s
+    while j > 0:
+        t = seg[j - 1]
+        capital = t.text[:1].isupper() and t.text.isalpha() and t.lower not in lex.ethnic
+        if not (capital or t.lower in _RANKS):
+            break
+        j -= 1
+    k = f
+    if k + 1 < len(seg) and seg[k].lower == "of" and seg[k + 1].text[:1].isupper():
+        k += 1
+        while k < len(seg) and seg[k].text[:1].isupper() and seg[k].text.isalpha():
+            k += 1
+    if (j, k) == (s, f):
+        return s, f, occ
+    return j, k, re.sub(r"\s+", " ", doc.text[seg[j].start : seg[k - 1].end])
+
+
+def _ethnic_before_noun(toks: list[Token], i: int) -> bool:
+    """'a Hui imam', 'the Yi farmer': a short ethnic name that is also a surname, between an
+    article and an occupation or person noun."""
+    lex = lexicon()
+    tok = toks[i]
+    if tok.lower not in AMBIGUOUS_ETHNIC or not tok.text[:1].isupper() or i == 0:
+        return False
+    nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
+    return toks[i - 1].lower in ("a", "an", "the") and (
+        nxt in lex.occupations or nxt in lex.person_nouns
+    )
 
 
 _AGE_IN = re.compile(
@@ -255,21 +316,6 @@ def _ages_in(doc: Doc, start: int, end: int, e: int) -> list[Fact]:
             a, b = m.span(group)
             return [Fact("age", age, (start + a, start + b), e)]
     return []
-
-
-def is_ethnic_word(toks: list[Token], i: int) -> bool:
-    """True when token i names an ethnic group ('Tibetan', 'Uighur', 'ethnic Hui')."""
-    lex = lexicon()
-    tok = toks[i]
-    if tok.lower not in lex.ethnic or not tok.text[:1].isupper():
-        return False
-    if i + 1 < len(toks) and toks[i + 1].text[:1].isupper() and toks[i + 1].lower not in lex.ethnic:
-        return False  # part of a name: "Tibetan Autonomous Prefecture", "Han Dongfang"
-    if tok.lower in AMBIGUOUS_ETHNIC:
-        prev = toks[i - 1].lower if i > 0 else ""
-        nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
-        return prev == "ethnic" or nxt in ETHNIC_CONTEXT
-    return True
 
 
 _PERPETRATOR_WORDS = wordset(
@@ -333,12 +379,26 @@ def _span(toks: list[Token], i: int) -> tuple[int, int]:
 @step("attributes.v1", requires=("mentions", "tokens"), provides=("facts",))
 def attributes_v1(doc: Doc) -> None:
     """Bind age, ethnicity, occupations and sex stated beside a name to that person."""
+    _attributes(doc, v2=False)
+
+
+@step("attributes.v2", requires=("mentions", "tokens"), provides=("facts",))
+def attributes_v2(doc: Doc) -> None:
+    """As attributes.v1, with whole job titles, 'a Hui imam', and no kinship misread."""
+    _attributes(doc, v2=True)
+
+
+def _attributes(doc: Doc, *, v2: bool) -> None:
     lex = lexicon()
     by_end = {m.span[1]: m for m in doc.mentions if m.kind in ("name", "short")}
     for mention in doc.mentions:
         if mention.kind in ("name", "short"):
             head = _list_head(doc, mention, by_end)
-            doc.facts.extend(_facts_for(doc, mention, head))
+            doc.facts.extend(_facts_for(doc, mention, head, v2))
+            kin = _KIN_OF.search(doc.norm[max(0, mention.span[0] - 50) : mention.span[0]])
+            if v2 and kin and kin.group(1).lower() in lex.kinship:
+                # "Zaur Akhundov, brother of the exiled blogger Emin Akhundov": Emin is kin
+                doc.facts.append(Fact("role", "relative", mention.span, mention.entity))
         elif mention.kind == "group":
             for wm in re.finditer(r"[\w-]+", doc.norm[mention.span[0] : mention.span[1]]):
                 w = wm.group(0)

@@ -1,19 +1,30 @@
-"""attribution.v1: resolve pronouns, give every fact to the person it is about, and build
+"""attribution.v2: resolve pronouns, give every fact to the person it is about, and build
 the contract's Person records with evidence spans.
 
-Who a fact belongs to is decided by position, the way a reader does it: the object of an
-active verb ("officials detained X") or the subject of a passive one ("X was detained"),
-else the nearest person before the fact in its clause, else the person the text is about
-at that point.
+Who a fact belongs to is decided by position, the way a reader does it: the person a
+possessive names ("his trial", "Nurmehmet's sentence"), the object of an active verb
+("officials detained X") or the subject of a passive one ("X was detained"), else the
+nearest person before the fact in its clause, else the person the text is about at that
+point. A step that happens to people in general ("Uyghurs ... have been detained") goes to
+no one beyond its own clause. Sources, relatives and others who were not themselves held,
+tried or sentenced (bystanders) take no sentence, court, facility, charge or allegation: in
+"... after unfair trials," Wang said" the words are hers, the facts are someone else's. The
+name after "brother of" is the person the apposition hangs on, not the subject of what
+follows ("Zaur, brother of the blogger Emin, arrested on 3 April 2015").
+
+attribution.v1 (the first version) was replaced before any release: its rules run through
+assemble.py, and keeping both would have doubled that module.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import cache
 
 from docket.extract.assemble import (
     APPEAL,
+    VICTIM_EVENTS,
     Bag,
     doc_ethnicity,
     fill_from_case,
@@ -29,6 +40,15 @@ from docket.extract.text import wordset
 _LIST_GAP = re.compile(
     r"^(?:\s*(?:,|and|;|\(|\)|\(\s*(?:age\s*|aged\s*)?\d{1,3}\s*\)|\d{1,3}(?=\s*,)))+\s*$"
 )
+_POSSESSIVE_PRONOUNS = wordset("his her their")
+_WITNESSES = frozenset({"source", "relative"})
+# "Rahile Tursun, her husband Abdulla Hashim, and ...": a kinship word inside a list.
+_KIN_IN_LIST = re.compile(
+    r"(?<=,)\s*(?:his|her|their)\s+(?:wife|husband|son|daughter|brother|sister|father"
+    r"|mother|nephew|niece|cousin|uncle|aunt|brother-in-law|sister-in-law|son-in-law)\s+",
+    re.IGNORECASE,
+)
+_GAP_AFTER_POSSESSOR = re.compile(r"^(?:'s?)?\s+$")
 _AFTER_OBJECT_HER = wordset(
     "to in on at for with and from into by after before during until since as while when "
     "because that who which without under over about again back away out up down home free "
@@ -55,6 +75,13 @@ class Attributor:
                 continue  # "his business partners": the partners, not him, are meant
             self.resolved.append((m, owners))
         self.resolved.sort(key=lambda r: r[0].span)
+        self._possessors: dict[int, list[int]] = {}  # end of "his" / "Tashi's" -> owners
+        for i, m in enumerate(doc.mentions):
+            word = doc.norm[m.span[0] : m.span[1]].lower()
+            if m.kind == "pronoun" and word in _POSSESSIVE_PRONOUNS and doc.targets.get(i):
+                self._possessors[m.span[1]] = doc.targets[i]
+            elif m.kind in ("name", "short") and doc.norm.startswith("'", m.span[1]):
+                self._possessors[m.span[1]] = [m.entity]
         self._starts = [m.span[0] for m, _ in self.resolved]
         self._open = [(m, o) for m, o in self.resolved if not self._blocked(o)]
         self._open_ends = [m.span[1] for m, _ in self._open]
@@ -86,24 +113,35 @@ class Attributor:
             if m.plural:
                 doc.targets[i] = self._plural_targets(history, m)
                 continue
-            best: int | None = None
-            for h in reversed(history):
-                if m.sent - h.sent > 3:
-                    break
-                if h.kind == "group" or doc.entities[h.entity].group:
-                    continue
-                sex = known_sex.get(h.entity)
-                if sex is not None and m.sex is not None and sex != m.sex:
-                    continue
-                if self._is_possessor(h):
-                    continue
-                best = h.entity
-                break
+            # A quoted source or a relative who speaks is seldom the "he" of the facts around
+            # their words: prefer anyone else in reach ("Whitfield said his trial lasted an
+            # hour", "her daughter said authorities never told the family where she is held").
+            best = self._antecedent(history, m, known_sex, skip_sources=True)
+            if best is None:
+                best = self._antecedent(history, m, known_sex, skip_sources=False)
             if best is not None:
                 doc.targets[i] = [best]
                 if m.sex and best not in known_sex:
                     known_sex[best] = m.sex
                 history.append(Mention(m.span, "short", best, m.sent))
+
+    def _antecedent(
+        self, history: list[Mention], m: Mention, known_sex: dict[int, str], *, skip_sources: bool
+    ) -> int | None:
+        doc = self.doc
+        for h in reversed(history):
+            if m.sent - h.sent > 3:
+                break
+            ent = doc.entities[h.entity]
+            if h.kind == "group" or ent.group or (skip_sources and ent.role_hint in _WITNESSES):
+                continue
+            sex = known_sex.get(h.entity)
+            if sex is not None and m.sex is not None and sex != m.sex:
+                continue
+            if self._is_possessor(h):
+                continue
+            return h.entity
+        return None
 
     def _plural_targets(self, history: list[Mention], m: Mention) -> list[int]:
         """'they', 'them': the persons named together most recently, or a group."""
@@ -129,10 +167,31 @@ class Attributor:
         return []
 
     def _is_possessor(self, m: Mention) -> bool:
-        """'Tsering Kyipo's father': the name before a kinship word is not the person."""
+        """'Tsering Kyipo's father', 'brother of the blogger Emin Akhundov': the name a
+        kinship word hangs on is not the person meant."""
         after = self.doc.norm[m.span[1] : m.span[1] + 30].lower()
         match = re.match(r"\s*'s?\s+(\w+(?:-in-law)?)", after)
-        return bool(match and match.group(1) in lexicon().kinship)
+        if match and match.group(1) in lexicon().kinship:
+            return True
+        before = self.doc.norm[max(0, m.span[0] - 50) : m.span[0]].lower()
+        of = re.search(r"\b([\w-]+)\s+of\s+(?:the\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}$", before)
+        return bool(of and of.group(1) in lexicon().kinship)
+
+    def _hangs_on(self, m: Mention) -> bool:
+        """As `_is_possessor`, and "in connection to Nurmehmet's case": the name another
+        noun hangs on is not the subject or object of a verb."""
+        after = self.doc.norm[m.span[1] : m.span[1] + 30].lower()
+        if m.kind != "pronoun" and re.match(r"\s*'s?\s+\w", after):
+            return True
+        return self._is_possessor(m)
+
+    def possessor(self, pos: int) -> list[int]:
+        """Owners of the possessive right before `pos`: 'his trial', "Tashi's sentence"."""
+        for end in range(pos, max(-1, pos - 4), -1):
+            owners = self._possessors.get(end)
+            if owners and _GAP_AFTER_POSSESSOR.match(self.doc.norm[end:pos]):
+                return owners
+        return []
 
     # -- owners ---------------------------------------------------------------------------
     def _in(self, lo: int, hi: int) -> list[tuple[Mention, list[int]]]:
@@ -153,7 +212,7 @@ class Attributor:
         while 0 <= j + step < len(items):
             a, b = (items[j], items[j + step]) if step > 0 else (items[j + step], items[j])
             gap = self.doc.norm[a[0].span[1] : b[0].span[0]]
-            if not _LIST_GAP.match(gap):
+            if not _LIST_GAP.match(_KIN_IN_LIST.sub(" ", gap)):
                 break
             for o in items[j + step][1]:
                 if o not in owners:
@@ -161,31 +220,35 @@ class Attributor:
             j += step
         return owners
 
-    def before(self, pos: int, lo: int, skip_possessors: bool = False) -> list[int]:
-        items = self._in(lo, pos)
+    def before(self, pos: int, lo: int, skip: frozenset[int] = frozenset()) -> list[int]:
+        items = [it for it in self._in(lo, pos) if not all(o in skip for o in it[1])]
         for k in range(len(items) - 1, -1, -1):
-            if skip_possessors and self._is_possessor(items[k][0]):
+            if self._hangs_on(items[k][0]):
                 continue
             return self._list_from(items, k, -1)
         return []
 
-    def after(self, pos: int, hi: int) -> list[int]:
-        items = self._in(pos, hi)
+    def after(self, pos: int, hi: int, skip: frozenset[int] = frozenset()) -> list[int]:
+        items = [it for it in self._in(pos, hi) if not all(o in skip for o in it[1])]
         for k in range(len(items)):
-            if self._is_possessor(items[k][0]):
+            if self._hangs_on(items[k][0]):
                 continue
             return self._list_from(items, k, 1)
         return []
 
-    def focus(self, pos: int) -> list[int]:
+    def focus(self, pos: int, skip: frozenset[int] = frozenset()) -> list[int]:
         """The person the text is about at `pos`: the latest mention before it."""
         k = bisect_right(self._open_ends, pos)
         # ends are not sorted when mentions nest; step back to the last one that ends in time
         while k > 0 and self._open_ends[k - 1] > pos:
             k -= 1
+        while k > 0 and all(o in skip for o in self._open[k - 1][1]):
+            k -= 1
         if k > 0:
             return self._open[k - 1][1]
         j = bisect_left(self._open_starts, pos)
+        while j < len(self._open) and all(o in skip for o in self._open[j][1]):
+            j += 1
         return self._open[j][1] if j < len(self._open) else []
 
     def _blocked(self, owners: list[int]) -> bool:
@@ -193,36 +256,76 @@ class Attributor:
 
     def event_owners(self, ev: EventMention) -> list[int]:
         doc = self.doc
+        owned = self.possessor(ev.span[0])
+        if owned:
+            return owned
+        if ev.kind != "notification" and _kin_is_meant(doc.norm, ev):
+            return []  # "her mother was detained", "police took his brother away"
         clause = doc.clauses[doc.clause_of(ev.span[0])]
         sent = doc.sents[doc.sent_of(ev.span[0])]
         if ev.passive:
             found = self.before(ev.span[0], clause.start)
         else:
             found = self.after(ev.span[1], clause.end) or self.before(ev.span[0], clause.start)
+        if ev.generic:
+            return found
         return found or self.before(ev.span[0], sent[0]) or self.focus(ev.span[0])
 
     def near_owners(
-        self, span: Span, events: list[tuple[EventMention, list[int]]] | None = None
+        self,
+        span: Span,
+        events: list[tuple[EventMention, list[int]]] | None = None,
+        skip: frozenset[int] = frozenset(),
     ) -> list[int]:
-        """Owners of a fact at `span`: nearest person before it in its clause, else the
-        owners of a related event in its sentence, else the nearest in the sentence."""
+        """Owners of a fact at `span`: the possessor right before it, else the nearest
+        person before it in its clause, else the owners of a related event in its sentence,
+        else the nearest in the sentence; never one in `skip`."""
         doc = self.doc
+        owned = [o for o in self.possessor(span[0]) if o not in skip]
+        if owned:
+            return owned
         clause = doc.clauses[doc.clause_of(span[0])]
         sent_i = doc.sent_of(span[0])
         sent = doc.sents[sent_i]
-        found = self.before(span[0], clause.start, skip_possessors=True)
+        found = self.before(span[0], clause.start, skip)
         if found:
             return found
         if events:
-            same = [(ev, o) for ev, o in events if ev.sent == sent_i and o]
+            same = [
+                (ev, kept)
+                for ev, o in events
+                if ev.sent == sent_i and (kept := [x for x in o if x not in skip])
+            ]
             if same:
                 same.sort(key=lambda x: abs(x[0].span[0] - span[0]))
                 return same[0][1]
         return (
-            self.after(span[1], clause.end)
-            or self.before(span[0], sent[0], skip_possessors=True)
-            or self.focus(span[0])
+            self.after(span[1], clause.end, skip)
+            or self.before(span[0], sent[0], skip)
+            or self.focus(span[0], skip)
         )
+
+
+@cache
+def _kin_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    kin = "|".join(sorted((re.escape(k) for k in lexicon().kinship), key=len, reverse=True))
+    noun = rf"(?:his|her|their|the|[\w-]+'s?)\s+(?:\w+\s+)?(?:{kin})"
+    subject = re.compile(
+        rf"\b{noun}\s+(?:(?:was|were|is|are|had|has|have|been|being|also|later|then|reportedly"
+        rf"|\w+ly)\s+){{1,4}}$",
+        re.IGNORECASE,
+    )
+    obj = re.compile(rf"\s+{noun}\b(?!\s*,?\s*(?-i:[A-Z]))", re.IGNORECASE)
+    return subject, obj
+
+
+def _kin_is_meant(text: str, ev: EventMention) -> bool:
+    """True when the step happens to someone's unnamed relative: the subject of a passive
+    ("her mother was detained") or the object of an active verb ("detained his brother")."""
+    subject, obj = _kin_patterns()
+    if ev.passive:
+        return bool(subject.search(text[max(0, ev.span[0] - 60) : ev.span[0]]))
+    return bool(obj.match(text, ev.span[1]))
 
 
 def _term_for(doc: Doc, span: Span, att: Attributor) -> list[int]:
@@ -266,21 +369,30 @@ def build_persons(doc: Doc) -> list[Person]:
         owned_events.append((ev, owners))
         for o in owners:
             bags[o].events.append(ev)
-    sentence_events = [(ev, o) for ev, o in owned_events if ev.kind in ("sentence", "trial")]
+    held = {o for ev, owners in owned_events if ev.kind in VICTIM_EVENTS for o in owners}
+    roles = {f.entity for f in doc.facts if f.field == "role" and f.entity is not None}
+    bystanders = frozenset(
+        e
+        for e, ent in enumerate(doc.entities)
+        if (ent.role_hint or e in roles) and not ent.group and e not in held
+    )
+    sentence_events = [
+        (ev, o) for ev, o in owned_events if ev.kind in ("sentence", "trial", "conviction")
+    ]
     paired = _respectively(doc, att)
     for term in doc.terms:
         owners = (
             paired.get(term.span)
             or _term_for(doc, term.span, att)
-            or att.near_owners(term.span, sentence_events)
+            or att.near_owners(term.span, sentence_events, bystanders)
         )
         for o in owners:
             bags[o].terms.append((term.span, term.sentence, term.kind))
     for inst in doc.institutions:
         if inst.kind == "court":
-            owners = att.near_owners(inst.span, sentence_events)
+            owners = att.near_owners(inst.span, sentence_events, bystanders)
             inst_sent = doc.sent_of(inst.span[0])
-            same = [o for ev, o in sentence_events if ev.sent == inst_sent]
+            same = [o for ev, o in sentence_events if ev.sent == inst_sent and o]
             if same:
                 owners = same[0]
             clause = doc.clauses[doc.clause_of(inst.span[0])]
@@ -288,13 +400,18 @@ def build_persons(doc: Doc) -> list[Person]:
             for o in owners:
                 bags[o].courts.append((inst.span, inst.name, appeal))
         else:
-            for o in att.near_owners(inst.span):
+            for o in att.near_owners(inst.span, None, bystanders):
                 bags[o].facilities.append((inst.span, inst.name, inst.subtype))
     for ch in doc.charges:
-        for o in att.near_owners(ch.span, owned_events):
+        for o in att.near_owners(ch.span, owned_events, bystanders):
             bags[o].charges.append((ch.span, ch.text, ch.categories, ch.stage, ch.statute))
     for f in doc.facts:
-        owners = [f.entity] if f.entity is not None else att.near_owners(f.span)
+        if f.entity is not None:
+            owners = [f.entity]
+        elif f.field == "allegation":
+            owners = att.near_owners(f.span, None, bystanders)
+        else:
+            owners = att.near_owners(f.span)
         for o in owners:
             bags[o].facts.setdefault(f.field, []).append((f.value, f.span))
     for i, m in enumerate(doc.mentions):
@@ -315,10 +432,10 @@ def build_persons(doc: Doc) -> list[Person]:
 
 
 @step(
-    "attribution.v1",
+    "attribution.v2",
     requires=("mentions", "events", "terms", "institutions", "charges", "facts"),
     provides=("persons",),
 )
-def attribution_v1(doc: Doc) -> None:
+def attribution_v2(doc: Doc) -> None:
     """Give each fact to its person and build the Person records."""
     doc.persons = build_persons(doc)

@@ -1,6 +1,10 @@
 """charges.v1: charges as quoted ("inciting subversion of state power"), unquoted charges
 after a charge word ("charged with splittism"), and statutes ("Article 300"), each mapped
-to categories of charge_categories.json."""
+to categories of charge_categories.json.
+
+charges.v2: an article number has the stage of the words before it, like a quoted charge:
+in "found him guilty under Articles 233 (...) and 315.2 (...)" both articles are the
+verdict's, so neither gives way to the other."""
 
 from __future__ import annotations
 
@@ -117,7 +121,7 @@ _NAMED_CHARGE = re.compile(
 )
 
 
-def find_charges(doc: Doc) -> list[Charge]:
+def find_charges(doc: Doc, v2: bool = False) -> list[Charge]:
     """Charges as quoted, after a charge word, named before 'charge', and statutes."""
     # Article references in parentheses do not end a list of charges: blank them out.
     text = _ARTICLE_REF.sub(lambda m: " " * len(m.group(0)), doc.norm)
@@ -180,7 +184,8 @@ def find_charges(doc: Doc) -> list[Charge]:
         for span, num, par in articles:
             cat = _statute_category(families, num, par)
             if cat:
-                out.append(Charge(span, doc.text[span[0] : span[1]], (cat,), statute=True))
+                stage = stage_of(text, m.start()) if v2 else 1
+                out.append(Charge(span, doc.text[span[0] : span[1]], (cat,), stage, statute=True))
             named = _NAMED_AFTER.match(doc.norm, span[1])
             if named and not any(s <= named.start(1) < e for s, e in taken):
                 cats = categories_of(named.group(1))
@@ -196,3 +201,9 @@ def find_charges(doc: Doc) -> list[Charge]:
 def charges_v1(doc: Doc) -> None:
     """Find charges as quoted or named, and statutes, with their categories."""
     doc.charges = find_charges(doc)
+
+
+@step("charges.v2", requires=("norm",), provides=("charges",))
+def charges_v2(doc: Doc) -> None:
+    """As charges.v1, with each article number at the stage of the words before it."""
+    doc.charges = find_charges(doc, v2=True)

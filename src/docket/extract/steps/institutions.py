@@ -3,6 +3,9 @@
 General patterns rather than lists: a run of proper words before a head ("... Intermediate
 People's Court", "... Detention Center", "... Prison", "Baku Grave Crimes Court", "Penal
 Colony No. 2"); the CECC facility list adds nicknames ("Drapchi" for TAR Prison).
+
+institutions.v2: the pre-trial prisons of the former Soviet states, "Investigative Isolator
+of the Ministry of National Security", "Baku Investigative Isolator No. 1".
 """
 
 from __future__ import annotations
@@ -60,6 +63,13 @@ _HEADS: list[tuple[tuple[str, ...], str, str]] = [
     (("police", "station"), "facility", "police"),
     (("detention", "centers"), "facility", "detention center"),
 ]
+_HEADS_V2 = [
+    (("investigative", "isolator"), "facility", "detention center"),
+    (("investigation", "isolator"), "facility", "detention center"),
+    (("isolator",), "facility", "detention center"),
+    *_HEADS,
+]
+_ISOLATORS = frozenset({"investigative", "investigation", "isolator"})
 # Words that may stand, in any case, inside an institution name before its head.
 _INNER = wordset(
     "no no. number of and & people's peoples people 's ' intermediate high higher supreme basic "
@@ -90,14 +100,14 @@ def _is_proper(tok: Token) -> bool:
     return (t[:1].isupper() or t[:1].isdigit()) and t not in ("(", ")")
 
 
-_HEAD_WORDS = frozenset(words[0] for words, _, _ in _HEADS)
+_HEAD_WORDS = frozenset(words[0] for words, _, _ in _HEADS_V2)
 
 
-def _head_at(toks: list[Token], i: int) -> tuple[int, str, str] | None:
+def _head_at(toks: list[Token], i: int, v2: bool = False) -> tuple[int, str, str] | None:
     """If an institution head starts at token i, return (its length, kind, subtype)."""
     if toks[i].lower not in _HEAD_WORDS:
         return None
-    for words, kind, subtype in _HEADS:
+    for words, kind, subtype in _HEADS_V2 if v2 else _HEADS:
         n = len(words)
         if i + n <= len(toks) and tuple(t.lower for t in toks[i : i + n]) == words:
             return n, kind, subtype
@@ -152,9 +162,21 @@ def _left_edge(toks: list[Token], i: int) -> int:
     return a
 
 
-def _right_edge(toks: list[Token], j: int) -> int:
-    """Extend past the head: 'Court of Appeal', 'Prison No. 14', 'Prison General Hospital'."""
+def _right_edge(toks: list[Token], j: int, of_the: bool = False) -> int:
+    """Extend past the head: 'Court of Appeal', 'Prison No. 14', 'Prison General Hospital';
+    with `of_the`, 'Isolator of the Ministry of National Security'."""
     n = len(toks)
+    if of_the and j + 2 < n and (toks[j].lower, toks[j + 1].lower) == ("of", "the"):
+        k = j + 2
+        while k < n and toks[k].sent == toks[j].sent and k - j < 9:
+            if toks[k].text[:1].isupper() or (
+                toks[k].lower == "of" and k + 1 < n and toks[k + 1].text[:1].isupper()
+            ):
+                k += 1
+                continue
+            break
+        if k > j + 2:
+            return k
     if j + 1 < n and toks[j].text == "General" and toks[j + 1].text == "Hospital":
         return j + 2
     if j + 1 < n and toks[j].lower == "of" and toks[j + 1].text[:1].isupper():
@@ -183,18 +205,18 @@ _COURT_IN_PLACE = re.compile(
 )
 
 
-def find_institutions(doc: Doc) -> list[Institution]:
+def find_institutions(doc: Doc, v2: bool = False) -> list[Institution]:
     toks = doc.tokens
     out: list[Institution] = []
     i = 0
     while i < len(toks):
-        head = _head_at(toks, i)
+        head = _head_at(toks, i, v2)
         if head is None:
             i += 1
             continue
         n, kind, subtype = head
         a = _left_edge(toks, i)
-        b = _right_edge(toks, i + n)
+        b = _right_edge(toks, i + n, of_the=v2 and toks[i].lower in _ISOLATORS)
         words = [t.text for t in toks[a:b]]
         head_cap = toks[i].text[:1].isupper()
         numbered = b > i + n and head_cap  # "Prison No. 14", "Colony No. 2"
@@ -234,3 +256,9 @@ def find_institutions(doc: Doc) -> list[Institution]:
 def institutions_v1(doc: Doc) -> None:
     """Find courts, prisons, detention centres and camps named in the report."""
     doc.institutions = find_institutions(doc)
+
+
+@step("institutions.v2", requires=("tokens", "sents"), provides=("institutions",))
+def institutions_v2(doc: Doc) -> None:
+    """As institutions.v1, with investigative isolators (pre-trial prisons)."""
+    doc.institutions = find_institutions(doc, v2=True)

@@ -1,6 +1,11 @@
 """persons.v1: who the report speaks of: named persons (with short forms and aliases),
 unnamed groups ("four other Uyghurs whose identities are unknown"), and pronouns.
 
+persons.v2: an apposition marks a source only with a source's title ("researcher",
+"spokesperson") or a title and the body the person speaks for ("director at Human Rights
+Watch"), never beside an ethnic group ("a Uyghur religious scholar" is a detainee's
+description); "(a.k.a. Tang Jian)" gives aliases.
+
 No trained model: a capitalised run of words is a candidate; gazetteers of places,
 organisations and name elements, and the words around it (a person noun before it, an age
 after it, a place word after it) decide whether it is a person.
@@ -21,7 +26,7 @@ from docket.extract.doc import Doc, Entity, Mention
 from docket.extract.lexicon import lexicon
 from docket.extract.numbers import NUMBER, parse_count
 from docket.extract.pipeline import step
-from docket.extract.shapes import is_organization, is_place
+from docket.extract.shapes import GROUP_NOUNS, is_organization, is_place
 
 # Han, Tibetan, Arabic (Uyghur), Cyrillic and Mongolian letters, with name separators.
 _OTHER_SCRIPT = re.compile(
@@ -44,20 +49,10 @@ _PRONOUNS = {
 }
 
 
-_GROUP_NOUNS = (
-    "people|persons|individuals|men|women|males|females|youths|teenagers|children|students"
-    "|monks|nuns|practitioners|petitioners|relatives|family members|business partners|partners"
-    "|activists|lawyers|villagers|farmers|herders|nomads|protesters|protestors|demonstrators"
-    "|christians|catholics|protestants|believers|members|detainees|defendants|co-defendants"
-    "|others|laypersons|laymen|teachers|workers|journalists|writers|bloggers|colleagues"
-    "|associates|employees|leaders|imams|pastors|priests|worshippers|muslims|brothers|sisters"
-    "|sons|daughters|residents|citizens|suspects|prisoners|classmates|friends|tibetans|uyghurs"
-    "|uighurs|kazakhs|kyrgyz|mongols|mongolians|huis|uzbeks"
-)
 _GROUP = re.compile(
     rf"(?<![\w-])(?:(?:all|the)\s+)?(?:(?:at least|more than|over|about|around|nearly|some)\s+)?"
     rf"(?P<num>{NUMBER})\s+(?:of\s+(?:his|her|their|the)\s+)?(?:other\s+|more\s+|additional\s+)?"
-    rf"(?P<mods>(?:[A-Za-z-]+\s+){{0,3}}?)(?P<noun>{_GROUP_NOUNS})\b",
+    rf"(?P<mods>(?:[A-Za-z-]+\s+){{0,3}}?)(?P<noun>{GROUP_NOUNS})\b",
     re.IGNORECASE,
 )
 
@@ -91,7 +86,21 @@ def find_groups(doc: Doc, named_per_sent: list[int]) -> list[tuple[tuple[int, in
 )
 def persons_v1(doc: Doc) -> None:
     """Find named persons, their short forms and aliases, unnamed groups and pronouns."""
-    cands = find_candidates(doc)
+    _persons(doc, v2=False)
+
+
+@step(
+    "persons.v2",
+    requires=("tokens", "sents", "clauses", "institutions"),
+    provides=("entities", "mentions"),
+)
+def persons_v2(doc: Doc) -> None:
+    """As persons.v1, with sources read from their titles more strictly, and 'a.k.a.'."""
+    _persons(doc, v2=True)
+
+
+def _persons(doc: Doc, *, v2: bool) -> None:
+    cands = find_candidates(doc, v2)
     entities: list[Entity] = []
     by_name: dict[str, int] = {}
     mentions: list[Mention] = []
@@ -102,7 +111,7 @@ def persons_v1(doc: Doc) -> None:
     for i, cand in enumerate(accepted):
         if (cand.start, cand.end) in in_alias:
             continue
-        alias_ranges[i] = _aliases(doc, cand)
+        alias_ranges[i] = _aliases(doc, cand, v2)
         in_alias.update(alias_ranges[i])
     mains = list(alias_ranges)
     # Longest names first so that "Tashi" can join "Tashi Drolkar".
@@ -209,7 +218,11 @@ def _nearest_owner(owners: set[int], mentions: list[Mention], pos: int) -> int |
     return best[1] if best else None
 
 
-def _aliases(doc: Doc, cand: Candidate) -> list[tuple[int, int]]:
+_ALIAS_WORDS = frozenset(("also", "known", "as", "aka", "a.k.a.", "alias", "or", "lay", "name"))
+_ALIAS_WORDS_V2 = frozenset(("a.k.a", "."))
+
+
+def _aliases(doc: Doc, cand: Candidate, v2: bool = False) -> list[tuple[int, int]]:
     """Names in parentheses after a name: 'Tabe (Tape, Tashi)', 'Tenzin Choedrag (Tenchoe)'."""
     toks = doc.tokens
     inner = parenthetical(doc, cand.end)
@@ -224,7 +237,7 @@ def _aliases(doc: Doc, cand: Candidate) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     k = a
     while k < b:
-        if toks[k].lower in ("also", "known", "as", "aka", "a.k.a.", "alias", "or", "lay", "name"):
+        if toks[k].lower in _ALIAS_WORDS or (v2 and toks[k].lower in _ALIAS_WORDS_V2):
             k += 1
             continue
         j = k

@@ -1,4 +1,8 @@
-"""tokens.v1 (spaCy's tokenizer) and sentences.v1 (sentences and clauses, by rule)."""
+"""tokens.v1 (spaCy's tokenizer) and sentences (sentences and clauses, by rule).
+
+sentences.v2: a period after "a.k.a.", "e.g.", "Mr." and other words that always come
+before more words never ends a sentence, and a semicolon inside parentheses ("Gedun Dragpa
+(age 20; "Gendun Drakpa") on March 14") does not end a clause."""
 
 from __future__ import annotations
 
@@ -13,6 +17,8 @@ _ABBREVIATIONS = wordset(
     "inc ltd co corp dept univ rev fr dr mr mrs ms prof sgt col capt lt cpl jan feb mar apr "
     "jun jul aug sep sept oct nov dec op ed eds al e.g i.e etc"
 )
+# A period after these never ends a sentence: a name or example always follows.
+_NEVER_FINAL = wordset("a.k.a aka e.g i.e mr mrs ms dr prof rev fr gen sgt capt lt col cpl")
 _CLOSERS = frozenset({'"', "'", ")", "]"})
 _CLAUSE_CONJ = frozenset({"and", "but", "while", "whereas", "although", "though", "then"})
 _CLAUSE_STARTERS = wordset(
@@ -40,7 +46,7 @@ def tokens_v1(doc: Doc) -> None:
     doc.tokens = out
 
 
-def _ends_sentence(toks: list[Token], i: int) -> bool:
+def _ends_sentence(toks: list[Token], i: int, v2: bool = False) -> bool:
     tok = toks[i]
     if tok.text == "\n":
         return True
@@ -63,6 +69,8 @@ def _ends_sentence(toks: list[Token], i: int) -> bool:
         return True
     if tok.text == ".":
         prev = toks[i - 1].lower if i > 0 else ""
+        if v2 and prev in _NEVER_FINAL and not toks[i - 1].space_after:
+            return False
         if prev in _ABBREVIATIONS and (nxt[0].isdigit() or nxt[0].islower()):
             return False
         if len(prev) == 1 and prev.isalpha() and toks[i - 1].text.isupper():
@@ -70,9 +78,12 @@ def _ends_sentence(toks: list[Token], i: int) -> bool:
     return not nxt[0].islower()
 
 
-def _clause_break(toks: list[Token], i: int, sent_start: int) -> bool:
-    """True when a new clause starts at token i."""
+def _clause_break(toks: list[Token], i: int, sent_start: int, depth: int = 0) -> bool:
+    """True when a new clause starts at token i (`depth`: parentheses open before it, counted
+    by sentences.v2 only)."""
     tok = toks[i]
+    if depth > 0:
+        return False
     if tok.text == ":" and i - sent_start <= 4:
         return False  # "Date of arrest: 4 February 2013": a label, not a clause
     if tok.text in (";", ":"):
@@ -86,15 +97,13 @@ def _clause_break(toks: list[Token], i: int, sent_start: int) -> bool:
     return False
 
 
-@step("sentences.v1", requires=("tokens",), provides=("sents", "clauses"))
-def sentences_v1(doc: Doc) -> None:
-    """Split into sentences and clauses, without splitting at 'No. 1' or 'U.S.'."""
+def _split(doc: Doc, *, v2: bool) -> None:
     toks = doc.tokens
     ranges: list[tuple[int, int]] = []
     start = 0
     i = 0
     while i < len(toks):
-        if _ends_sentence(toks, i):
+        if _ends_sentence(toks, i, v2):
             j = i + 1
             while j < len(toks) and toks[j].text in _CLOSERS:
                 j += 1
@@ -112,9 +121,12 @@ def sentences_v1(doc: Doc) -> None:
             continue
         sent = len(doc.sents)
         doc.sents.append((toks[kept[0]].start, toks[kept[-1]].end))
+        depth = 0
         for n, k in enumerate(kept):
-            if n == 0 or _clause_break(toks, k, kept[0]):
+            if n == 0 or _clause_break(toks, k, kept[0], depth):
                 clause += 1
+            if v2 and toks[k].text in ("(", ")"):
+                depth = max(0, depth + (1 if toks[k].text == "(" else -1))
             t = toks[k]
             out.append(
                 Token(len(out), t.text, t.start, t.end, t.lower, t.space_after, sent, clause)
@@ -125,3 +137,15 @@ def sentences_v1(doc: Doc) -> None:
         if k == len(out) or out[k].clause != out[start].clause:
             doc.clauses.append(Clause(out[start].start, out[k - 1].end, out[start].sent, start, k))
             start = k
+
+
+@step("sentences.v1", requires=("tokens",), provides=("sents", "clauses"))
+def sentences_v1(doc: Doc) -> None:
+    """Split into sentences and clauses, without splitting at 'No. 1' or 'U.S.'."""
+    _split(doc, v2=False)
+
+
+@step("sentences.v2", requires=("tokens",), provides=("sents", "clauses"))
+def sentences_v2(doc: Doc) -> None:
+    """As sentences.v1, and never after 'a.k.a.' or 'Mr.', nor at a ';' in parentheses."""
+    _split(doc, v2=True)
