@@ -131,3 +131,22 @@ def test_duplicate_candidates_weigh_crowded_prisons_and_common_names_less(users)
     dawa = next(p for p in pairs if p.name_a == "Dawa")
     assert {"a common name (6 persons)", "one-word names"} <= set(dawa.reasons)
     assert dawa.score == 0.55
+
+
+def test_duplicate_candidates_match_names_across_scripts_by_default(court, users):
+    tibetan_name, pinyin, namesake = make(
+        tibetan("Jampal Tsering", 30, "2008-03", "2008-03", court),
+        tibetan("Jiangbai Ciren", 30, "2008-03", "2008-03", court),
+        tibetan("Jampal Tenzin", 30, "2008-03", "2008-03", court),
+    )
+    uyghur = (
+        ("ethnicity", "Uyghur"),
+        ("age", {"age": 40, "as_of": "2017"}),
+        ("event", {"type": "detention", "date": "2017-04"}),
+    )
+    han, latin = make(("阿力木", *uyghur), ("Alim", *uyghur))
+    found = {(p.a, p.b): p for p in duplicate_candidates(user=users["viewer"])}
+    pair = found[(tibetan_name, pinyin)]
+    assert pair.score >= 0.9 and "Chinese transcription" in pair.reasons[0]
+    assert found[(han, latin)].reasons[0].startswith("names 阿力木 / Alim: ")
+    assert (tibetan_name, namesake) not in found and (pinyin, namesake) not in found
