@@ -59,6 +59,7 @@ bench: install
 	$(BIN)/python bench/names.py
 	$(BIN)/python bench/cases.py
 	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/cecc_import.py
 
 docs: install
 	$(BIN)/docket settings --markdown > docs/settings.md

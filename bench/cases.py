@@ -4,16 +4,17 @@
 
 Runs in a throw-away data directory (SQLite, WAL) unless a database URL is given; the
 database must be empty. Synthetic records: every case has one named victim with ten
-accepted claims, every tenth case a co-defendant group.
+accepted claims, every tenth case a co-defendant group; then
+`--bulk` more persons through `claims_bulk_create`.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
-import tempfile
 import time
+
+from fresh import fresh_database
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -24,25 +25,24 @@ def percentile(values: list[float], q: float) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=int, default=300)
+    parser.add_argument("--bulk", type=int, default=3000, help="persons for the bulk path")
     parser.add_argument("--database-url", default="")
     args = parser.parse_args()
-    os.environ["DOCKET_DATA_DIR"] = tempfile.mkdtemp(prefix="docket-bench-")
-    os.environ["DOCKET_LOG_LEVEL"] = "WARNING"
-    os.environ["DOCKET_DATABASE_URL"] = args.database_url
-    from docket.config import paths
-
-    paths.ensure_secret_key()
-    from docket.cli import _django
-
-    _django.setup()
-    from django.core.management import call_command
+    fresh_database(args.database_url)
     from django.db import connection
 
     from docket.accounts.selectors import role_standin
     from docket.cases import selectors as sel
-    from docket.cases.services import case_create, claim_create, institution_create, person_create
+    from docket.cases.services import (
+        ClaimInput,
+        PersonClaims,
+        case_create,
+        claim_create,
+        claims_bulk_create,
+        institution_create,
+        person_create,
+    )
 
-    call_command("migrate", verbosity=0)
     actor = "system:bench"
     courts = [institution_create(actor=actor, name=f"Court {i}", kind="court") for i in range(20)]
     ethnicities = ["Uyghur", "Tibetan", "Kazakh", "Han", "Hui"]
@@ -70,6 +70,38 @@ def main() -> None:
     elapsed = time.perf_counter() - started
     print(f"database: {connection.vendor}; {args.cases} cases, {claims} accepted claims")
     print(f"claim_create+accept: {claims / elapsed:.0f} claims/s ({elapsed:.1f} s)")
+
+    started, bulk_claims = time.perf_counter(), 0
+    for first in range(0, args.bulk, 100):
+        records = []
+        for i in range(first, min(first + 100, args.bulk)):
+            case = case_create(actor=actor, title=f"Bulk case {i}", confidentiality="public")
+            year = 2000 + i % 24
+            values = [
+                ("name", f"Bulk person {i}"),
+                ("membership", {"case": case.pk, "role": "victim"}),
+                ("ethnicity", ethnicities[i % 5]),
+                ("age", {"age": 20 + i % 50, "as_of": str(year)}),
+                ("status", "sentenced"),
+                ("event", {"type": "detention", "date": f"{year}-{1 + i % 12:02d}"}),
+                (
+                    "event",
+                    {"type": "trial", "date": str(year + 1), "institution": courts[i % 20].pk},
+                ),
+                ("charge", {"text": f"charge {i}", "category": categories[i % 5]}),
+                ("sentence", {"min_months": 12 + i % 100}),
+                ("allegation", "torture" if i % 3 else "coerced_confession"),
+            ]
+            records.append(
+                PersonClaims(confidentiality="public", claims=[ClaimInput(f, v) for f, v in values])
+            )
+            bulk_claims += len(values)
+        claims_bulk_create(actor=actor, records=records, accept=True)
+    elapsed = time.perf_counter() - started
+    print(
+        f"claims_bulk_create accept, batches of 100 persons (with case_create each): "
+        f"{bulk_claims / elapsed:.0f} claims/s, {args.bulk / elapsed:.0f} persons/s"
+    )
 
     viewer = role_standin(role="viewer")
     filters = [

@@ -488,6 +488,48 @@ def seed_extraction(seed_text) -> dict:
     return {"persons": seed_persons(seed_text)}
 
 
+@pytest.fixture
+def person_record(db):
+    """`person_record(person, ids=False)`: the person's columns, rows and claims, for
+    comparing two ways of writing the same facts (or a state before and after)."""
+    from docket.cases.models import Claim, Person
+    from docket.cases.services.projection import ROW_MODELS
+    from docket.core.audit import canonical_json
+
+    columns = [
+        f"{f}{suffix}"
+        for f in ("count", "sex", "birth_year", "age", "ethnicity", "religion", "status")
+        for suffix in ("", "_level")
+    ] + ["age_as_of", "confidentiality", "merged_into_id"]
+    claim_columns = ("field", "value", "source_id", "span_start", "span_end", "quote", "method",
+                     "review_status", "veracity", "confidentiality")  # fmt: skip
+
+    def claim_view(claim, ids):
+        values = [getattr(claim, c) for c in claim_columns]
+        return canonical_json([claim.pk, *values] if ids else values)
+
+    def record(person, ids=False):
+        person = Person.objects.get(pk=person.pk)
+        rows = {}
+        for kind, model in ROW_MODELS.items():
+            skip = {"person", "claims", "created_at", "updated_at"} | (set() if ids else {"id"})
+            names = [f.attname for f in model._meta.concrete_fields if f.name not in skip]
+            rows[kind] = sorted(
+                canonical_json(
+                    [
+                        [getattr(row, n) for n in names],
+                        sorted(claim_view(c, ids) for c in row.claims.all()),
+                    ]
+                )
+                for row in model.objects.filter(person=person)
+            )
+        claims = sorted(claim_view(c, ids) for c in Claim.objects.filter(person=person))
+        identifiers = sorted(person.identifiers.values_list("scheme", "value"))
+        return {c: getattr(person, c) for c in columns}, rows, claims, identifiers
+
+    return record
+
+
 FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from docket.cases.spans import check_span, locate
+from docket.cases.spans import Finder, check_span, locate
 from docket.core.errors import ApplicationError
 
 TEXT = "Xinjiang’s Urumqi Intermediate People’s Court convicted Nurmehmet, 33,\nin January 2024"
@@ -35,3 +35,15 @@ def test_check_span_bounds():
         check_span(TEXT, 5, 4)
     with pytest.raises(ApplicationError, match="outside the source"):
         check_span(TEXT, 0, len(TEXT) + 1)
+
+
+def test_finder_matches_whole_words_only():
+    finder = Finder("The Hanzhong court tried Han Lin, a Han Chinese writer’s friend.")
+    start, end = finder.find("Han")
+    assert (start, end) == (25, 28)
+    assert finder.text[start:end] == "Han"
+    start, end = finder.find("writer's")
+    assert finder.text[start:end] == "writer’s"
+    assert finder.find("court tried Han Lin") == (13, 32)
+    assert finder.find("Hanz") is None
+    assert finder.find("  ") is None

@@ -198,6 +198,17 @@ def test_restricted_person_is_not_found_for_readers_without_the_right(client_as,
     assert "Tahir Imin" in editor.content.decode()
 
 
+def test_person_page_of_a_merged_person_redirects_to_the_survivor(client_as, ikram, person):
+    from docket.cases.services import person_merge
+
+    again = person(name="Ikram Nurmehmet")
+    person_merge(into=ikram, other=again, user="system:test")
+    url = reverse("cases:person_detail", args=[again.pk])
+    response = client_as("viewer").get(url)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("cases:person_detail", args=[ikram.pk])
+
+
 def test_restricted_values_never_reach_anonymous_visitors(client, ikram, restricted_facts):
     for url in (
         reverse("publish:home"),

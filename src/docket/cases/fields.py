@@ -117,6 +117,10 @@ def _ethnicity(value: Any) -> str:
     return terms.canonical_ethnicity(value, field="value")
 
 
+def _religion(value: Any) -> str:
+    return _text(value, "", limit=100)
+
+
 def _status(value: Any) -> str:
     return _term(terms.PERSON_STATUSES, value, "", "status")
 
@@ -271,6 +275,7 @@ SPECS: dict[str, FieldSpec] = {
         FieldSpec("birth_year", "Birth year", _P, _birth_year, single=True),
         FieldSpec("age", "Age", _P, _age, single=True, agrees=_age_agrees),
         FieldSpec("ethnicity", "Ethnicity", _P, _ethnicity, single=True),
+        FieldSpec("religion", "Religion", _P, _religion, single=True),
         FieldSpec("status", "Status", _P, _status, single=True),
         FieldSpec("count", "Number of people", _P, _count, single=True),
         FieldSpec("occupation", "Occupation", _P, _occupation),
@@ -289,6 +294,7 @@ PERSON_COLUMNS: dict[str, tuple[str, ...]] = {
     "birth_year": ("birth_year",),
     "age": ("age", "age_as_of"),
     "ethnicity": ("ethnicity",),
+    "religion": ("religion",),
     "status": ("status",),
     "count": ("count",),
 }
@@ -306,6 +312,7 @@ _EMPTY_COLUMN: dict[str, Any] = {
     "sex": "",
     "birth_year": None,
     "ethnicity": "",
+    "religion": "",
     "status": "",
     "count": 1,
 }

@@ -41,8 +41,14 @@ class Person(TimeStamped):
     age_level = _fact_level()
     ethnicity = models.CharField(max_length=100, blank=True)
     ethnicity_level = _fact_level()
+    religion = models.CharField(max_length=100, blank=True)
+    religion_level = _fact_level()
     status = models.CharField(max_length=16, blank=True)
     status_level = _fact_level()
+    # Set by person_merge: this person was merged into another and is hidden from lists.
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="merged_from"
+    )
 
     class Meta:
         constraints = [
@@ -344,3 +350,54 @@ class Intervention(Projected):
 
     def __str__(self) -> str:
         return f"{self.kind} by {self.by}"
+
+
+class PersonIdentifier(TimeStamped):
+    """A person's number in another database (scheme "cecc", value "2004-00001").
+
+    An importer finds the person of a record through it, so re-importing updates instead of
+    duplicating. `fingerprint` tells the importer whether the record changed since; `source`
+    is the Source the current claims from that record cite.
+    """
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="identifiers")
+    scheme = models.CharField(max_length=32)
+    value = models.CharField(max_length=200)
+    fingerprint = models.CharField(max_length=64, blank=True)
+    source = models.ForeignKey(
+        "evidence.Source", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["scheme", "value"], name="identifier_scheme_value_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.scheme}:{self.value}"
+
+
+class PersonMerge(models.Model):
+    """One merge of `other` into `into`, with what moved, so that it can be undone exactly."""
+
+    into = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="merges_in")
+    other = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="merges_out")
+    note = models.TextField(blank=True)
+    # {"claims": [ids], "identifiers": [ids], "rows": {"cases.name": [{column: value}]}}
+    moved = models.JSONField(default=dict)
+    merged_by = models.CharField(max_length=150, help_text="User name or system:<name>")
+    merged_at = models.DateTimeField(auto_now_add=True)
+    undone_by = models.CharField(max_length=150, blank=True)
+    undone_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(into=models.F("other")), name="merge_into_other_differ"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"merge of person {self.other_id} into {self.into_id}"

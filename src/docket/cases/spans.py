@@ -60,3 +60,29 @@ def check_span(text: str, start: int, end: int) -> None:
         raise field_error("span", f"span {start}-{end} lies outside the source (0-{len(text)})")
     if end - start > MAX_QUOTE:
         raise field_error("span", f"a span covers at most {MAX_QUOTE} characters")
+
+
+class Finder:
+    """Find many short phrases in one text, folding it once (quotes, case, spacing).
+
+    A match must stand as whole words: "Han" is not found inside "Hanzhong".
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._folded, self._index = _folded(text)
+
+    def find(self, phrase: str) -> tuple[int, int] | None:
+        """Return (start, end) in the original text of the first whole-word match, or None."""
+        wanted, _ = _folded(phrase.strip())
+        if not wanted or len(phrase) > MAX_QUOTE:
+            return None
+        at = self._folded.find(wanted)
+        while at >= 0:
+            end = at + len(wanted)
+            before = self._folded[at - 1] if at else " "
+            after = self._folded[end] if end < len(self._folded) else " "
+            if not before.isalnum() and not after.isalnum():
+                return self._index[at], self._index[end - 1] + 1
+            at = self._folded.find(wanted, at + 1)
+        return None

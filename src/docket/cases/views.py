@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from docket.cases import selectors, services
@@ -18,7 +18,7 @@ from docket.cases.forms import (
 from docket.core.web import form_page, is_htmx, next_url, page_of, submit
 
 FORM = "cases/form.html"
-SUMMARY_FIELDS = ("count", "sex", "birth_year", "age", "ethnicity", "status")
+SUMMARY_FIELDS = ("count", "sex", "birth_year", "age", "ethnicity", "religion", "status")
 # What may be added to a person, in the order of the "add" buttons.
 CLAIM_FIELDS = tuple((name, spec.label) for name, spec in SPECS.items() if PERSON in spec.subjects)
 
@@ -55,7 +55,11 @@ def case_create(request: HttpRequest) -> HttpResponse:
 
 
 def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
-    """Everything the reader may see about a person, every fact with its source."""
+    """Everything the reader may see about a person, every fact with its source; the URL
+    of a person merged into another redirects to the one that stands for both."""
+    now = selectors.person_resolve(user=request.user, person_id=person_id)
+    if now.pk != person_id:
+        return redirect("cases:person_detail", person_id=now.pk)
     page = selectors.person_page(user=request.user, person_id=person_id)
     person = page.summary.person
     suggested = selectors.claim_list(user=request.user, person=person, review_status="suggested")

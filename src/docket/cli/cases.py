@@ -23,21 +23,12 @@ def cases() -> None:
 )
 def list_cases(as_json: bool, username: str | None) -> None:
     """List cases and their persons: `docket cases list --json`."""
-    from django.core.exceptions import ImproperlyConfigured
-
     from docket.cli import _django
 
-    try:
-        _django.setup()
-    except ImproperlyConfigured as exc:
-        raise click.ClickException(str(exc)) from exc
-    from django.db import DatabaseError
+    with _django.clear_errors():
+        from docket.accounts.selectors import role_standin, user_get_by_username
+        from docket.cases.selectors import case_list, case_persons, case_to_contract
 
-    from docket.accounts.selectors import role_standin, user_get_by_username
-    from docket.cases.selectors import case_list, case_persons, case_to_contract
-    from docket.core.errors import ApplicationError
-
-    try:
         user = user_get_by_username(username=username) if username else role_standin(role="viewer")
         found = list(case_list(user=user))
         if as_json:
@@ -45,12 +36,6 @@ def list_cases(as_json: bool, username: str | None) -> None:
             click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
             return
         people = {case.pk: case_persons(user=user, case=case) for case in found}
-    except ApplicationError as exc:
-        raise click.ClickException(str(exc)) from exc
-    except DatabaseError as exc:
-        raise click.ClickException(
-            f"the database is not ready ({exc}); run `docket demo` or `docket manage migrate`"
-        ) from exc
     _print_table(found, people)
 
 

@@ -161,6 +161,11 @@ class EthnicityForm(ClaimForm):
     ethnicity = forms.CharField(max_length=100)
 
 
+class ReligionForm(ClaimForm):
+    field, title, scalar = "religion", "Religion", "religion"
+    religion = forms.CharField(max_length=100)
+
+
 class StatusForm(ClaimForm):
     field, title, scalar = "status", "Status", "status"
     status = forms.ChoiceField(choices=_pairs(terms.PERSON_STATUSES))
@@ -276,6 +281,7 @@ CLAIM_FORMS: dict[str, type[ClaimForm]] = {
         MembershipForm,
         OccupationForm,
         EthnicityForm,
+        ReligionForm,
         StatusForm,
         SexForm,
         AgeForm,

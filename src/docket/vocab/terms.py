@@ -43,6 +43,9 @@ EVENT_TYPES = MappingProxyType(
         "appeal": "Appeal",
         "transfer": "Transfer",
         "release": "Release",
+        # The end of a term as the authorities state it (not computed, unlike the
+        # expected release date of a sentence).
+        "sentence_end": "Sentence ends (official date)",
         "death": "Death",
         "disappearance": "Disappearance",
         "family_notification": "Family notified",

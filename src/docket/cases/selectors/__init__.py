@@ -17,7 +17,19 @@ from docket.cases.selectors.cases import (
 from docket.cases.selectors.claims import claim_evidence, claim_get, claim_list
 from docket.cases.selectors.conflicts import Conflict, ConflictValue, conflict_list
 from docket.cases.selectors.contract import case_to_contract, person_to_contract
+from docket.cases.selectors.duplicates import (
+    DuplicatePair,
+    NameScorer,
+    SpellingScorer,
+    duplicate_candidates,
+)
+from docket.cases.selectors.identifiers import (
+    IdentifierState,
+    identifier_index,
+    person_by_identifier,
+)
 from docket.cases.selectors.institutions import institution_get, institution_list
+from docket.cases.selectors.merges import merge_list
 from docket.cases.selectors.persons import (
     Fact,
     PersonPage,
@@ -34,6 +46,7 @@ from docket.cases.selectors.persons import (
     person_names,
     person_occupations,
     person_page,
+    person_resolve,
     person_sentences,
     person_summary,
     person_timeline,
@@ -44,12 +57,16 @@ __all__ = [
     "CasePerson",
     "Conflict",
     "ConflictValue",
+    "DuplicatePair",
     "Evidence",
     "Fact",
+    "IdentifierState",
+    "NameScorer",
     "PersonPage",
     "PersonSummary",
     "SentenceView",
     "Sourced",
+    "SpellingScorer",
     "TimelineEntry",
     "case_count",
     "case_filter_choices",
@@ -62,9 +79,13 @@ __all__ = [
     "claim_list",
     "claims_visible",
     "conflict_list",
+    "duplicate_candidates",
+    "identifier_index",
     "institution_get",
     "institution_list",
+    "merge_list",
     "person_allegations",
+    "person_by_identifier",
     "person_cases",
     "person_charges",
     "person_codefendants",
@@ -77,6 +98,7 @@ __all__ = [
     "person_names",
     "person_occupations",
     "person_page",
+    "person_resolve",
     "person_sentences",
     "person_summary",
     "person_timeline",

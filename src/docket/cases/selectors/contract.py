@@ -11,6 +11,9 @@ from docket.cases.models import Allegation, Case, CaseMembership, Charge, Event,
 from docket.cases.selectors._common import column, levels_seeing, names_ordered, visible_count
 from docket.vocab import terms
 
+COURT = frozenset({"court"})
+JUDGED = frozenset({"trial", "conviction", "sentence"})
+
 
 def _latest_institution(events: Any, kinds: frozenset[str], types: frozenset[str] | None) -> Any:
     qs = events.filter(institution__kind__in=kinds)
@@ -72,7 +75,9 @@ def person_to_contract(*, person: Person, user: Any, case: Case | None = None) -
             .values_list("title", flat=True)
         ),
         "detention_date": detained.date if detained else None,
-        "court": _latest_institution(events, frozenset({"court"}), None),
+        # The contract's court tried or sentenced the person: an appeal court only if no other.
+        "court": _latest_institution(events, COURT, JUDGED)
+        or _latest_institution(events, COURT, None),
         "facility": _latest_institution(events, terms.FACILITY_KINDS, None),
         "charges": [c.text for c in charges],
         "charge_categories": list(dict.fromkeys(c.category for c in charges)),

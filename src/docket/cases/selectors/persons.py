@@ -41,16 +41,33 @@ from docket.vocab import terms
 
 
 def person_list(*, user: Any) -> QuerySet[Person]:
-    """Persons the user may see."""
-    return Person.objects.filter(confidentiality__in=levels_for(user)).order_by("id")
+    """Persons the user may see (not those merged into another)."""
+    return Person.objects.filter(
+        confidentiality__in=levels_for(user), merged_into__isnull=True
+    ).order_by("id")
 
 
 def person_get(*, user: Any, person_id: int) -> Person:
-    """Return a person the user may see, or raise NotFound (also when hidden)."""
+    """Return a person the user may see, or raise NotFound (also when hidden or merged)."""
     person = person_list(user=user).filter(pk=person_id).first()
     if person is None:
         raise NotFound("person")
     return person
+
+
+MAX_MERGE_HOPS = 100
+
+
+def person_resolve(*, user: Any, person_id: int) -> Person:
+    """The person now standing for `person_id`: itself, or the one it was merged into
+    (following merges), for redirecting an old URL; NotFound if none is visible."""
+    pk = person_id
+    for _ in range(MAX_MERGE_HOPS):
+        into = Person.objects.filter(pk=pk).values_list("merged_into_id", flat=True).first()
+        if into is None:  # not merged, or no such person
+            break
+        pk = into
+    return person_get(user=user, person_id=pk)
 
 
 def person_display_name(*, user: Any, person: Person) -> str:
@@ -283,6 +300,7 @@ class PersonSummary:
     age_as_of: str | None
     birth_year: int | None
     ethnicity: str | None
+    religion: str | None
     status: str | None
 
 
@@ -298,6 +316,7 @@ def person_summary(*, user: Any, person: Person) -> PersonSummary:
         age_as_of=(person.age_as_of or None) if age is not None else None,
         birth_year=column(person, "birth_year", levels),
         ethnicity=column(person, "ethnicity", levels) or None,
+        religion=column(person, "religion", levels) or None,
         status=column(person, "status", levels) or None,
     )
 

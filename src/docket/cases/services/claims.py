@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from django.db import transaction
@@ -11,7 +12,7 @@ from django.utils import timezone
 
 from docket.accounts.roles import REVIEW, SUGGEST, require
 from docket.cases import spans
-from docket.cases.fields import CASE, PERSON, spec_for
+from docket.cases.fields import CASE, PERSON, FieldSpec, spec_for
 from docket.cases.models import Case, Claim, Institution, Person
 from docket.cases.services import projection
 from docket.cases.services._common import check_level, hidden_keys
@@ -44,18 +45,26 @@ def _snapshot(claim: Claim) -> dict[str, Any]:
     }
 
 
-def _check_refs(value: Any) -> None:
-    """Referenced cases and institutions must exist."""
-    if not isinstance(value, dict):
-        return
-    if value.get("case") is not None and not Case.objects.filter(pk=value["case"]).exists():
-        raise field_error("value.case", f"case {value['case']} does not exist")
-    institution = value.get("institution")
-    if institution is not None and not Institution.objects.filter(pk=institution).exists():
-        raise field_error("value.institution", f"institution {institution} does not exist")
+def check_refs(values: Iterable[Any]) -> None:
+    """Cases and institutions referenced by claim values must exist (two queries at most)."""
+    cases: dict[int, str] = {}
+    institutions: dict[int, str] = {}
+    for value in values:
+        if isinstance(value, dict):
+            if value.get("case") is not None:
+                cases[value["case"]] = "value.case"
+            if value.get("institution") is not None:
+                institutions[value["institution"]] = "value.institution"
+    for model, wanted, what in ((Case, cases, "case"), (Institution, institutions, "institution")):
+        if not wanted:
+            continue
+        found = set(model.objects.filter(pk__in=list(wanted)).values_list("pk", flat=True))
+        missing = sorted(set(wanted) - found)
+        if missing:
+            raise field_error(f"value.{what}", f"{what} {missing[0]} does not exist")
 
 
-def _evidence(
+def locate_evidence(
     source: Any, quote: str, span: tuple[int, int] | None
 ) -> tuple[int | None, int | None, str]:
     """Return (start, end, quote): a given span must match the quote; a quote alone is located."""
@@ -76,7 +85,7 @@ def _evidence(
     return start, end, text[start:end]
 
 
-def _method(actor: Actor, method: str | None) -> tuple[str, Any]:
+def method_of(actor: Actor, method: str | None) -> tuple[str, Any]:
     name, user_id = actor_fields(actor)
     made_by = actor if user_id is not None else None
     if method is None:
@@ -87,6 +96,52 @@ def _method(actor: Actor, method: str | None) -> tuple[str, Any]:
             "method is extractor:<name> <version>, import:<name>, user:<name> or system:<name>",
         )
     return method, made_by
+
+
+def _normal_value(spec: FieldSpec, value: Any) -> Any:
+    normal = spec.normalise(value)
+    if len(str(normal)) > MAX_VALUE_CHARS:
+        raise field_error("value", f"value is longer than {MAX_VALUE_CHARS} characters")
+    return normal
+
+
+def prepare_claim(
+    *,
+    field: str,
+    value: Any,
+    subject_kind: str,
+    subject_level: str,
+    source: Any = None,
+    quote: str = "",
+    span: tuple[int, int] | None = None,
+    veracity: str = "alleged",
+    confidentiality: str | None = None,
+) -> dict[str, Any]:
+    """Check one claim without touching the database; return its Claim column values.
+
+    Referenced cases and institutions are checked by `check_refs` (in batches).
+    """
+    spec = spec_for(field)
+    if subject_kind not in spec.subjects:
+        raise field_error("field", f"a {subject_kind} cannot have a '{field}' claim")
+    normal = _normal_value(spec, value)
+    if not isinstance(quote, str):
+        raise field_error("quote", "quoted words must be text")
+    start, end, quote = locate_evidence(source, quote, span)
+    level = check_level(
+        confidentiality
+        or most_restrictive(subject_level, source.confidentiality if source else None)
+    )
+    return {
+        "field": field,
+        "value": normal,
+        "source": source,
+        "span_start": start,
+        "span_end": end,
+        "quote": quote,
+        "veracity": terms.check(terms.VERACITIES, veracity, field="veracity", what="veracity"),
+        "confidentiality": level,
+    }
 
 
 @transaction.atomic
@@ -114,37 +169,25 @@ def claim_create(
     require(actor, REVIEW if accept else SUGGEST)
     if (person is None) == (case is None):
         raise field_error("subject", "a claim is about exactly one person or one case")
-    spec = spec_for(field)
-    subject_kind = PERSON if person is not None else CASE
-    if subject_kind not in spec.subjects:
-        raise field_error("field", f"a {subject_kind} cannot have a '{field}' claim")
-    normal = spec.normalise(value)
-    if len(str(normal)) > MAX_VALUE_CHARS:
-        raise field_error("value", f"value is longer than {MAX_VALUE_CHARS} characters")
-    _check_refs(normal)
-    if not isinstance(quote, str):
-        raise field_error("quote", "quoted words must be text")
-    start, end, quote = _evidence(source, quote, span)
+    if person is not None and person.merged_into_id is not None:
+        raise field_error(
+            "person", f"person {person.pk} was merged into person {person.merged_into_id}"
+        )
     subject = person if person is not None else case
-    level = check_level(
-        confidentiality
-        or most_restrictive(subject.confidentiality, source.confidentiality if source else None)
-    )
-    method, made_by = _method(actor, method)
-    claim = Claim.objects.create(
-        person=person,
-        case=case,
+    values = prepare_claim(
         field=field,
-        value=normal,
+        value=value,
+        subject_kind=PERSON if person is not None else CASE,
+        subject_level=subject.confidentiality,
         source=source,
-        span_start=start,
-        span_end=end,
         quote=quote,
-        method=method,
-        made_by=made_by,
-        veracity=terms.check(terms.VERACITIES, veracity, field="veracity", what="veracity"),
-        confidentiality=level,
+        span=span,
+        veracity=veracity,
+        confidentiality=confidentiality,
     )
+    check_refs([values["value"]])
+    method, made_by = method_of(actor, method)
+    claim = Claim.objects.create(person=person, case=case, method=method, made_by=made_by, **values)
     state = _snapshot(claim)
     audit_record(
         actor=actor,
@@ -230,10 +273,8 @@ def claim_update(
     require(actor, SUGGEST if claim.review_status == "suggested" else REVIEW)
     before = _snapshot(claim)
     if value is not None:
-        claim.value = spec_for(claim.field).normalise(value)
-        if len(str(claim.value)) > MAX_VALUE_CHARS:
-            raise field_error("value", f"value is longer than {MAX_VALUE_CHARS} characters")
-        _check_refs(claim.value)
+        claim.value = _normal_value(spec_for(claim.field), value)
+        check_refs([claim.value])
     if veracity is not None:
         claim.veracity = terms.check(terms.VERACITIES, veracity, field="veracity", what="veracity")
     if confidentiality is not None:

@@ -39,36 +39,62 @@ ROW_MODELS: dict[str, type[models.Model]] = {
 }
 
 
-def _row_spec(claim: Claim) -> tuple[type[models.Model], dict[str, Any], dict[str, Any]]:
-    """Return (model, identifying values, derived values) of the row `claim` supports."""
-    v, person = claim.value, claim.person
-    field = claim.field
+# The columns that identify a row: two accepted claims with the same key support one row.
+ROW_KEYS: dict[type[models.Model], tuple[str, ...]] = {
+    Name: ("person_id", "text", "script", "kind", "language"),
+    Occupation: ("person_id", "title"),
+    CaseMembership: ("person_id", "case_id", "role"),
+    Allegation: ("person_id", "case_id", "type"),
+    Charge: ("person_id", "case_id", "text", "category", "statute"),
+    Event: ("person_id", "case_id", "institution_id", "type", "date", "place", "description"),
+    Sentence: ("person_id", "case_id", "start", "min_months", "max_months", "life", "death",
+               "suspended"),
+    Intervention: ("person_id", "case_id", "date", "kind", "by", "response"),
+}  # fmt: skip
+
+
+def row_spec(
+    field: str, value: Any, person_id: int | None, case_id: int | None = None
+) -> tuple[type[models.Model], dict[str, Any], dict[str, Any]]:
+    """Return (model, key columns, derived columns) of the row a claim supports.
+
+    `person_id`/`case_id` are the claim's subject; the key's values are as stored.
+    """
+    v = value
     if field == "name":
-        return Name, {"person": person, **v}, {}
+        return Name, {"person_id": person_id, **v}, {}
     if field == "occupation":
-        return Occupation, {"person": person, "title": v}, {}
+        return Occupation, {"person_id": person_id, "title": v}, {}
     if field == "membership":
-        return CaseMembership, {"person": person, "case_id": v["case"], "role": v["role"]}, {}
+        return CaseMembership, {"person_id": person_id, "case_id": v["case"], "role": v["role"]}, {}
     if field == "allegation":
-        return Allegation, {"person": person, "type": v["type"], "case_id": v["case"]}, {}
+        return Allegation, {"person_id": person_id, "case_id": v["case"], "type": v["type"]}, {}
     if field == "charge":
-        key = {"person": person, "case_id": v["case"]}
+        key = {"person_id": person_id, "case_id": v["case"]}
         key |= {k: v[k] for k in ("text", "category", "statute")}
         return Charge, key, {}
     if field == "event":
-        key = {"person": person, "case_id": v["case"], "institution_id": v["institution"]}
+        key = {"person_id": person_id, "case_id": v["case"], "institution_id": v["institution"]}
         key |= {k: v[k] or "" for k in ("type", "date", "place", "description")}
         return Event, key, edtf_columns("date", v["date"])
     if field == "sentence":
-        key = {"person": person, "case_id": v["case"], "start": v["start"] or ""}
+        key = {"person_id": person_id, "case_id": v["case"], "start": v["start"] or ""}
         key |= {k: v[k] for k in ("min_months", "max_months", "life", "death", "suspended")}
         return Sentence, key, edtf_columns("start", v["start"])
     if field == "intervention":
-        case_id = claim.case_id or v["case"]
-        key = {"person": person, "case_id": case_id, "date": v["date"] or ""}
+        key = {"person_id": person_id, "case_id": case_id or v["case"], "date": v["date"] or ""}
         key |= {k: v[k] for k in ("kind", "by", "response")}
         return Intervention, key, edtf_columns("date", v["date"])
     raise ValueError(f"no row model for claim field {field}")
+
+
+def key_of(model: type[models.Model], values: dict[str, Any]) -> tuple[Any, ...]:
+    """The row key as a tuple, from a key dict or a row's column values."""
+    return tuple(values[k] for k in ROW_KEYS[model])
+
+
+def row_key_of(row: Any) -> tuple[Any, ...]:
+    return tuple(getattr(row, k) for k in ROW_KEYS[type(row)])
 
 
 def _refresh_row(row: Any) -> str:
@@ -111,7 +137,7 @@ def project(claim: Claim) -> str:
     """Add an accepted claim to the projection; return what it touched."""
     if claim.field in PERSON_COLUMNS:
         return refresh_person_column(claim.person, claim.field)
-    model, key, derived = _row_spec(claim)
+    model, key, derived = row_spec(claim.field, claim.value, claim.person_id, claim.case_id)
     row = model.objects.filter(**key).first()
     if row is None:
         values = derived | key | {"confidentiality": claim.confidentiality}
@@ -129,4 +155,41 @@ def unproject(claim: Claim) -> list[str]:
     for row in model.objects.filter(claims=claim):
         row.claims.remove(claim)
         touched.append(_refresh_row(row))
+    return touched
+
+
+def reproject(person: Person) -> list[str]:
+    """Make a person's rows and columns exactly what its accepted claims say.
+
+    Rows whose key is still supported keep their id; unsupported rows go; missing rows
+    are created. Used when claims change hands (merge, unmerge).
+    """
+    accepted = list(Claim.objects.filter(person=person, review_status=ACCEPTED).order_by("pk"))
+    touched: list[str] = []
+    for field, model in ROW_MODELS.items():
+        wanted: dict[tuple[Any, ...], tuple[dict[str, Any], list[Claim]]] = {}
+        for claim in accepted:
+            if claim.field == field:
+                _, key, derived = row_spec(field, claim.value, claim.person_id, claim.case_id)
+                wanted.setdefault(key_of(model, key), (derived | key, []))[1].append(claim)
+        kept: dict[tuple[Any, ...], Any] = {}
+        for row in model.objects.filter(person=person).order_by("pk"):
+            key = row_key_of(row)
+            if key in wanted and key not in kept:
+                kept[key] = row
+            else:
+                touched.append(f"{row._meta.label_lower}:{row.pk} removed")
+                row.delete()
+        for key, (values, claims) in wanted.items():
+            level = most_permissive(c.confidentiality for c in claims)
+            row = kept.get(key)
+            if row is None:
+                row = model.objects.create(**values, confidentiality=level)
+            elif row.confidentiality != level:
+                row.confidentiality = level
+                row.save(update_fields=["confidentiality"])
+            row.claims.set(claims)
+            touched.append(f"{row._meta.label_lower}:{row.pk}")
+    for field in PERSON_COLUMNS:
+        touched.append(refresh_person_column(person, field))
     return touched

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
@@ -11,7 +13,7 @@ from docket.accounts.roles import REVIEW, SUGGEST, can, require
 from docket.cases.models import Case, Institution, Person
 from docket.cases.services._common import check_level, default_level, hidden_keys, text_input
 from docket.cases.services.claims import claim_create
-from docket.core.audit import Actor, audit_record
+from docket.core.audit import Actor, AuditEntry, audit_record, audit_record_many
 from docket.core.confidentiality import Level
 from docket.core.errors import field_error
 from docket.vocab import terms
@@ -78,6 +80,46 @@ def _case_state(case: Case) -> dict[str, Any]:
     }
 
 
+@dataclass(frozen=True)
+class CaseInput:
+    """One case for `case_create_many`: the arguments of `case_create`."""
+
+    title: str
+    status: str = "open"
+    description: str = ""
+    confidentiality: str = Level.INTERNAL
+
+
+def _new_case(item: CaseInput) -> Case:
+    return Case(
+        title=text_input(item.title, "title", MAX_TITLE, required=True),
+        status=terms.check(terms.CASE_STATUSES, item.status, field="status", what="case status"),
+        description=text_input(item.description, "description", MAX_DESCRIPTION, required=False),
+        confidentiality=check_level(item.confidentiality),
+    )
+
+
+def _case_entry(case: Case) -> AuditEntry:
+    state = _case_state(case)
+    return AuditEntry(
+        action="case.create",
+        entity=case,
+        after=state,
+        restricted=hidden_keys(state, keys=CASE_SECRETS),
+    )
+
+
+@transaction.atomic
+def case_create_many(*, actor: Actor, cases: Sequence[CaseInput]) -> list[Case]:
+    """Create many cases in one insert (one audit event each), in input order."""
+    require(actor, SUGGEST)
+    made = [_new_case(item) for item in cases]
+    Case.objects.bulk_create(made)
+    audit_record_many(actor=actor, entries=[_case_entry(case) for case in made])
+    logger.debug("%d cases created", len(made))
+    return made
+
+
 @transaction.atomic
 def case_create(
     *,
@@ -88,23 +130,8 @@ def case_create(
     confidentiality: str = Level.INTERNAL,
 ) -> Case:
     """Create a case that groups persons (memberships are claims: field "membership")."""
-    require(actor, SUGGEST)
-    case = Case.objects.create(
-        title=text_input(title, "title", MAX_TITLE, required=True),
-        status=terms.check(terms.CASE_STATUSES, status, field="status", what="case status"),
-        description=text_input(description, "description", MAX_DESCRIPTION, required=False),
-        confidentiality=check_level(confidentiality),
-    )
-    state = _case_state(case)
-    audit_record(
-        actor=actor,
-        action="case.create",
-        entity=case,
-        after=state,
-        restricted=hidden_keys(state, keys=CASE_SECRETS),
-    )
-    logger.debug("case %s created", case.pk)
-    return case
+    item = CaseInput(title, status, description, confidentiality)
+    return case_create_many(actor=actor, cases=[item])[0]
 
 
 @transaction.atomic

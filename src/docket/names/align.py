@@ -1,0 +1,313 @@
+"""Weighted alignment of two romanised words by sound-correspondence rules.
+
+A generalised edit distance: besides inserting, deleting and substituting letters, a step
+may rewrite a letter group by a rule of data/rules.tsv (tr ~ zh, q ~ k ...). Costs depend
+on the mode: SPELLING compares two romanisations of the same language; TRANSCRIPTION
+compares a romanised name (side a) with its Chinese transcription in pinyin (side b), where
+vowels are inserted and syllable codas dropped as Chinese phonology demands.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from docket.names.text import data_lines, is_vowel
+
+SPELLING, TRANSCRIPTION = "S", "T"
+
+# Plain edit costs. Vowels carry less identity than consonants in names written by ear;
+# h, y and doubled letters come and go between spellings (Gobe/Gobhey, Shonnu/Shonu).
+_SUBST_CONSONANT = 1.0
+_INDEL_CONSONANT = 1.0
+_COSTS = {
+    SPELLING: {"vowel_sub": 0.45, "vowel_indel": 0.5, "vowel_indel_cluster": 0.3, "soft": 0.35},
+    TRANSCRIPTION: {"vowel_sub": 0.8, "vowel_indel": 0.2, "vowel_indel_cluster": 0.15, "soft": 0.3},
+}
+_DOUBLED = 0.2
+_SOURCE_VOWEL_DROP = 0.6
+_SOURCE_VOWEL_DROP_CLUSTER = 0.3
+_NORM = {SPELLING: 0.35, TRANSCRIPTION: 0.5}
+_CODA_DROP = 0.3  # transcription: a syllable-final stop or liquid of the source is dropped
+_NASAL_ADD = 0.35  # transcription: pinyin adds -n/-ng to a syllable (Jigme -> Jinmei)
+_GLIDE_ADD = 0.15  # transcription: pinyin writes y-/w- before a vowel (Imin -> Yiming)
+_PRENASAL = 0.4
+_CODA_LETTERS = frozenset("gkbpdtslr")
+_SOFT = frozenset("hy")
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One rewrite: a on the first word stands for b on the second."""
+
+    a: str
+    b: str
+    cost: float
+    where: str
+    name: str
+
+
+@lru_cache(maxsize=2)
+def rules(mode: str) -> dict[str, tuple[Rule, ...]]:
+    """Rules usable in a mode, keyed by the first letter of side a ('' for deletions)."""
+    table: dict[str, list[Rule]] = {}
+    for row in data_lines("rules.tsv"):
+        rule_mode, a, b, cost, where, name = row
+        entries: list[Rule] = []
+        if rule_mode == "S":
+            entries = [Rule(a, b, float(cost), where, name), Rule(b, a, float(cost), where, name)]
+            if mode == TRANSCRIPTION:
+                # q, x, c, j, z mean other sounds in pinyin; only T rules may produce them.
+                entries = [r for r in entries if not set(r.b) & set("qxcjz")]
+        elif rule_mode == mode:
+            entries = [Rule(a, b, float(cost), where, name)]
+        for rule in entries:
+            table.setdefault(rule.a[:1], []).append(rule)
+    return {key: tuple(values) for key, values in table.items()}
+
+
+def _context_ok(word: str, start: int, end: int, where: str) -> bool:
+    if where == "any":
+        return True
+    if where == "initial":
+        return start == 0
+    if where == "final":
+        return end == len(word)
+    if where == "coda":
+        return end == len(word) or not is_vowel(word[end])
+    if where == "onset":
+        return start > 0 and end < len(word) and is_vowel(word[end])
+    return False
+
+
+def _delete_costs(word: str, mode: str, source: bool) -> list[float]:
+    """Cost of dropping each letter of a word (inserting it, seen from the other side)."""
+    costs = _COSTS[mode]
+    out: list[float] = []
+    for index, char in enumerate(word):
+        before = word[index - 1] if index else ""
+        after = word[index + 1] if index + 1 < len(word) else ""
+        if is_vowel(char):
+            cluster = is_vowel(before) or is_vowel(after)
+            if mode == TRANSCRIPTION and source:
+                # Chinese adds vowels to break clusters; it does not lose the source's.
+                out.append(_SOURCE_VOWEL_DROP_CLUSTER if cluster else _SOURCE_VOWEL_DROP)
+            else:
+                out.append(costs["vowel_indel_cluster"] if cluster else costs["vowel_indel"])
+        elif char == before:
+            out.append(_DOUBLED)
+        elif char in _SOFT or (char == "w" and index == 0):
+            out.append(costs["soft"])
+        elif (
+            mode == TRANSCRIPTION
+            and source
+            and char in _CODA_LETTERS
+            and is_vowel(before)
+            and not is_vowel(after)
+            and (not after or after not in "yr")
+        ):
+            out.append(_CODA_DROP)
+        elif char in "mnl" and is_vowel(before) and after and not is_vowel(after):
+            # a nasal or l before a consonant comes and goes (Tadrin/Tamdrin, Jamdrol/Jiazhuo)
+            out.append(_PRENASAL)
+        elif mode == TRANSCRIPTION and not source and char in "ng" and is_vowel(before):
+            out.append(_NASAL_ADD)
+        elif mode == TRANSCRIPTION and not source and char == "g" and before == "n":
+            out.append(_DOUBLED)  # the g of -ng: the nasal was already paid for
+        elif mode == TRANSCRIPTION and not source and char in "yw" and is_vowel(after):
+            out.append(_GLIDE_ADD)
+        else:
+            out.append(_INDEL_CONSONANT)
+    return out
+
+
+def distance(a: str, b: str, mode: str = SPELLING, limit: float = float("inf")) -> float:
+    """Least total cost of turning word a into word b (inf once it must exceed limit)."""
+    return _cost(a, b, mode, limit)
+
+
+@lru_cache(maxsize=100_000)
+def _prepare_a(
+    a: str, mode: str
+) -> tuple[tuple[float, ...], tuple[tuple[tuple[int, int, str, float], ...], ...]]:
+    """Deletion costs of side a and, per position, the rules that fit there."""
+    table = rules(mode)
+    fitting = tuple(
+        tuple(
+            (len(r.a), len(r.b), r.b, r.cost)
+            for r in table.get(a[i], ())
+            if a.startswith(r.a, i) and _context_ok(a, i, i + len(r.a), r.where)
+        )
+        for i in range(len(a))
+    )
+    return tuple(_delete_costs(a, mode, source=True)), fitting
+
+
+@lru_cache(maxsize=100_000)
+def _prepare_b(b: str, mode: str) -> tuple[tuple[float, ...], tuple[tuple[str, ...], ...]]:
+    """Insertion costs of side b and its prefixes of length 0-3 at each position."""
+    prefixes = tuple(tuple(b[j : j + k] for k in range(4)) for j in range(len(b) + 1))
+    return tuple(_delete_costs(b, mode, source=False)), prefixes
+
+
+@lru_cache(maxsize=1_000_000)
+def _cost(a: str, b: str, mode: str, limit: float) -> float:
+    """The cost-only dynamic programme of _align, row by row, giving up past limit."""
+    del_a, fitting = _prepare_a(a, mode)
+    ins_b, prefixes = _prepare_b(b, mode)
+    vowel_sub = _COSTS[mode]["vowel_sub"]
+    len_a, len_b = len(a), len(b)
+    inf = float("inf")
+    best = [[inf] * (len_b + 1) for _ in range(len_a + 4)]
+    best[0][0] = 0.0
+    for i in range(len_a + 1):
+        row = best[i]
+        # Insertions within the row first, so every cell of the row is final below.
+        for j in range(len_b):
+            value = row[j] + ins_b[j]
+            if value < row[j + 1]:
+                row[j + 1] = value
+        if min(min(best[i + k]) for k in range(4)) > limit:
+            return inf
+        if i == len_a:
+            break
+        ca = a[i]
+        drop = del_a[i]
+        rules_here = fitting[i]
+        below = best[i + 1]
+        for j in range(len_b + 1):
+            cost = row[j]
+            if cost == inf:
+                continue
+            value = cost + drop
+            if value < below[j]:
+                below[j] = value
+            if j < len_b:
+                cb = b[j]
+                if ca == cb:
+                    value = cost
+                elif ca in "aeiou" and cb in "aeiou":
+                    value = cost + vowel_sub
+                else:
+                    value = cost + _SUBST_CONSONANT
+                if value < below[j + 1]:
+                    below[j + 1] = value
+            if rules_here:
+                here = prefixes[j]
+                for size, width, rhs, step in rules_here:
+                    if here[width] == rhs:
+                        target = best[i + size]
+                        value = cost + step
+                        if value < target[j + width]:
+                            target[j + width] = value
+    return best[len_a][len_b]
+
+
+def explain(a: str, b: str, mode: str = SPELLING) -> tuple[float, tuple[str, ...]]:
+    """Least cost and the names of the rules on the cheapest path (plain edits summarised)."""
+    return _align(a, b, mode, trace=True)
+
+
+@lru_cache(maxsize=400_000)
+def _align(a: str, b: str, mode: str, trace: bool) -> tuple[float, tuple[str, ...]]:
+    table = rules(mode)
+    costs = _COSTS[mode]
+    len_a, len_b = len(a), len(b)
+    del_a = _delete_costs(a, mode, source=True)
+    ins_b = _delete_costs(b, mode, source=False)
+    inf = float("inf")
+    best = [[inf] * (len_b + 1) for _ in range(len_a + 1)]
+    back: list[list[tuple[int, int, str] | None]] = [[None] * (len_b + 1) for _ in range(len_a + 1)]
+    best[0][0] = 0.0
+    # Rules that fit side a at each position, with their context already checked.
+    fitting: list[list[Rule]] = []
+    for i in range(len_a):
+        here = [
+            r
+            for r in table.get(a[i], ())
+            if a.startswith(r.a, i) and _context_ok(a, i, i + len(r.a), r.where)
+        ]
+        fitting.append(here)
+    for i in range(len_a + 1):
+        row = best[i]
+        for j in range(len_b + 1):
+            cost = row[j]
+            if cost == inf:
+                continue
+            if i < len_a:
+                _relax(best, back, i + 1, j, cost + del_a[i], i, j, "drop", trace)
+                for rule in fitting[i]:
+                    if b.startswith(rule.b, j):
+                        target = cost + rule.cost
+                        _relax(
+                            best,
+                            back,
+                            i + len(rule.a),
+                            j + len(rule.b),
+                            target,
+                            i,
+                            j,
+                            rule.name,
+                            trace,
+                        )
+            if j < len_b:
+                _relax(best, back, i, j + 1, cost + ins_b[j], i, j, "add", trace)
+            if i < len_a and j < len_b:
+                ca, cb = a[i], b[j]
+                if ca == cb:
+                    step = 0.0
+                elif is_vowel(ca) and is_vowel(cb):
+                    step = costs["vowel_sub"]
+                else:
+                    step = _SUBST_CONSONANT
+                _relax(
+                    best, back, i + 1, j + 1, cost + step, i, j, "" if step == 0 else "sub", trace
+                )
+    total = best[len_a][len_b]
+    if not trace:
+        return total, ()
+    steps: list[str] = []
+    i, j = len_a, len_b
+    while (i, j) != (0, 0):
+        link = back[i][j]
+        if link is None:
+            break
+        pi, pj, name = link
+        if name in {"drop", "add", "sub"}:
+            steps.append(
+                f"{name} {a[pi:i] or b[pj:j]}" if name != "sub" else f"{a[pi:i]}>{b[pj:j]}"
+            )
+        elif name:
+            steps.append(name)
+        i, j = pi, pj
+    return total, tuple(reversed(steps))
+
+
+def _relax(
+    best: list[list[float]],
+    back: list[list[tuple[int, int, str] | None]],
+    i: int,
+    j: int,
+    cost: float,
+    pi: int,
+    pj: int,
+    name: str,
+    trace: bool,
+) -> None:
+    if cost < best[i][j] - 1e-12:
+        best[i][j] = cost
+        if trace:
+            back[i][j] = (pi, pj, name)
+
+
+def similarity(a: str, b: str, mode: str = SPELLING, floor: float = 0.0) -> float:
+    """Alignment cost turned into a similarity in [0, 1] (1 = same); 0 if below floor."""
+    if a == b:
+        return 1.0
+    # Spellings of one name differ by rules, not by plain substitutions: one unexplained
+    # consonant in a short word already makes another name (Jampa / Jinpa).
+    norm = max(2.0, _NORM[mode] * (len(a) + len(b)))
+    limit = (1.0 - floor) * norm if floor > 0 else float("inf")
+    cost = _cost(a, b, mode, limit)
+    value = max(0.0, 1.0 - cost / norm)
+    return value if value >= floor else 0.0
