@@ -15,8 +15,13 @@ def setup() -> None:
     import django
     from django.apps import apps
 
-    if not apps.ready:
-        django.setup()
+    if apps.ready:
+        return
+    from docket.config import paths, tunables
+
+    if not tunables.get("DOCKET_DATABASE_URL"):
+        paths.ensure_data_dir()  # the default SQLite file lives there
+    django.setup()
 
 
 @contextlib.contextmanager
