@@ -44,6 +44,8 @@ def test_persons_found_by_context(text: str, name: str) -> None:
         "Based on information in the Dui Hua Official Registry, a court tried the case.",
         "Radio Free Asia said that the Dalai Lama was praised.",
         "The Urumqi Intermediate People's Court heard the case in Xinjiang.",
+        "According to official Chinese sources, police detained a teacher in 2019.",
+        "Two Turkish citizens were questioned, and a Kazakh official confirmed it.",
     ],
 )
 def test_persons_places_outlets_and_courts_are_not_persons(text: str) -> None:

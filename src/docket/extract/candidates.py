@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from docket.extract.doc import Doc, Token
 from docket.extract.lexicon import lexicon
 from docket.extract.shapes import (
+    AMBIGUOUS_ETHNIC,
     PARTICLES,
     PARTICLES_AFTER,
     is_chinese_name,
@@ -353,7 +354,15 @@ def _score(doc: Doc, cand: Candidate, v2: bool = False) -> float:
         cand.role_hint = cand.role_hint or "source"
     if len(words) == 1:
         score -= 1.5
+    if v2 and all(_describes_people(w) for w in lower_words):
+        score -= 8  # "official Chinese sources", "Han Chinese": a people, not a person
     return score
+
+
+def _describes_people(word: str) -> bool:
+    """A nationality or an ethnic group word that is not also a common surname ('Han')."""
+    lex = lexicon()
+    return word in lex.demonyms or (word in lex.ethnic and word not in AMBIGUOUS_ETHNIC)
 
 
 def _accept(cand: Candidate) -> bool:

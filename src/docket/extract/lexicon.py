@@ -64,6 +64,7 @@ class Lexicon:
     """Every vocabulary the steps use, lowercased where matching is case-insensitive."""
 
     ethnic: dict[str, str]
+    demonyms: frozenset[str]  # lowercased nationality adjectives ("chinese", "turkish")
     kinship: dict[str, str | None]
     titles: dict[str, str | None]
     name_suffixes: frozenset[str]
@@ -116,6 +117,7 @@ def lexicon() -> Lexicon:
     common = frozenset(_lines("common_words.txt"))
     return Lexicon(
         ethnic={k.lower(): v for k, v in _pairs("ethnic_groups.tsv")},
+        demonyms=frozenset(w.lower() for w in _lines("demonyms.txt")),
         kinship={k.lower(): _sex(v) for k, v in _pairs("kinship.tsv")},
         titles={k.lower(): _sex(v) for k, v in _pairs("titles.tsv")},
         name_suffixes=frozenset(w.lower() for w in _lines("name_suffixes.txt")),
