@@ -161,3 +161,31 @@ def test_ingest_killed_mid_run_loses_nothing_stored_and_resumes(tmp_path, shared
     final, claims, (extracted, persons) = _database_state(tmp_path / "data" / "docket.sqlite3")
     assert len(final) == 200 and all(final[s] == claims.get(s, 0) for s in final)
     assert extracted == persons
+
+
+def test_ingest_prepares_a_new_data_directory_then_adds_nothing_the_second_time(
+    tmp_path, shared_dir
+):
+    env = _env(tmp_path / "data")
+    del env["DOCKET_SECRET_KEY"]  # a fresh clone has none: ingest makes one, as `docket demo`
+    seed = str(shared_dir / "seeds" / "000_67904963b0481304.txt")
+
+    first = _docket(env, "ingest", seed, "--auto-accept", "--json")
+    assert first.returncode == 0, first.stderr
+    assert json.loads(first.stdout.splitlines()[-1])["summary"]["documents"]["new"] == 1
+    assert (tmp_path / "data" / "secret_key").stat().st_mode & 0o777 == 0o600
+    assert (tmp_path / "data").stat().st_mode & 0o777 == 0o700
+
+    listed = _docket(env, "cases", "list", "--json")
+    assert listed.returncode == 0, listed.stderr
+    persons = [p for case in json.loads(listed.stdout) for p in case["persons"]]
+    ikram = next(p for p in persons if p.get("name") == "Ikram Nurmehmet")
+    assert ikram["sentence"]["min_months"] == 78
+    assert sorted(p.get("count", 1) for p in persons if not p.get("name")) == [4, 6]
+
+    again = _docket(env, "ingest", seed, "--auto-accept", "--json")
+    assert again.returncode == 0, again.stderr
+    summary = json.loads(again.stdout.splitlines()[-1])["summary"]
+    assert summary["documents"] == {"new": 0, "skipped": 1, "failed": 0}
+    assert summary["claims"] == 0
+    assert _docket(env, "cases", "list", "--json").stdout == listed.stdout

@@ -24,18 +24,33 @@ def setup() -> None:
     django.setup()
 
 
-@contextlib.contextmanager
-def clear_errors() -> Iterator[None]:
-    """Set Django up; turn wrong settings, refused requests and a database that is not
-    ready into a clear message and exit status 1."""
-    from django.core.exceptions import ImproperlyConfigured
+def prepare() -> None:
+    """Make a new data directory usable by a command that writes: a secret key (unless
+    DOCKET_SECRET_KEY is set), then the migrations not applied yet."""
+    from docket.config import paths, tunables
 
-    try:
-        setup()
-    except ImproperlyConfigured as exc:
-        raise click.ClickException(str(exc)) from exc
+    if not tunables.get("DOCKET_SECRET_KEY"):
+        paths.ensure_secret_key()
+    setup()
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0)
+
+
+@contextlib.contextmanager
+def clear_errors(*, prepare_data: bool = False) -> Iterator[None]:
+    """Set Django up (with `prepare_data`, also the data directory and the database);
+    turn wrong settings, refused requests and a database that is not ready into a clear
+    message and exit status 1."""
+    from django.core.exceptions import ImproperlyConfigured
     from django.db import DatabaseError
 
+    try:
+        prepare() if prepare_data else setup()
+    except ImproperlyConfigured as exc:
+        raise click.ClickException(str(exc)) from exc
+    except DatabaseError as exc:
+        raise click.ClickException(f"cannot prepare the database: {exc}") from exc
     from docket.core.errors import ApplicationError
 
     try:

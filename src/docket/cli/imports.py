@@ -52,7 +52,7 @@ def cecc(
     """
     from docket.cli import _django
 
-    with _django.clear_errors():
+    with _django.clear_errors(prepare_data=True):
         from docket.accounts.selectors import user_get_by_username
         from docket.ingest.cecc import cecc_import, count_rows
 

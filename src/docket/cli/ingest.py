@@ -79,7 +79,7 @@ def ingest(
 
     limit = _tunable_seconds("DOCKET_EXTRACT_TIME_LIMIT")
     max_bytes = tunables.get_int("DOCKET_MAX_UPLOAD_MB") * MB
-    with _django.clear_errors():
+    with _django.clear_errors(prepare_data=True):
         from docket.accounts.selectors import user_get_by_username
         from docket.ingest.runner import count_documents, ingest_run
 

@@ -39,29 +39,19 @@ def serve(host: str, port: int, threads: int) -> None:
 @click.option("--admin", "admin_name", default="admin", show_default=True, help="Admin user name.")
 def demo(admin_name: str) -> None:
     """Set up data, ingest sample reports and add an admin: `docket demo`."""
+    from docket.cli import _django
     from docket.config import paths
 
-    paths.ensure_data_dir()
-    paths.ensure_secret_key()
-    from docket.cli import _django
+    with _django.clear_errors(prepare_data=True):
+        from docket.accounts.models import User
+        from docket.accounts.services import generate_password, user_create
+        from docket.ingest.demo import demo_load
 
-    _django.setup()
-    from django.core.management import call_command
-
-    from docket.accounts.models import User
-    from docket.accounts.services import generate_password, user_create
-    from docket.core.errors import ApplicationError
-    from docket.ingest.demo import demo_load
-
-    try:
-        call_command("migrate", interactive=False, verbosity=0)
         loaded = demo_load(actor="system:demo")
         password = None
         if not User.objects.filter(username=admin_name).exists():
             password = generate_password()
             user_create(actor="system:demo", username=admin_name, role="admin", password=password)
-    except ApplicationError as exc:
-        raise click.ClickException(str(exc)) from exc
     if loaded.created:
         click.echo(
             f"Demo data loaded: {loaded.reports} reports, {loaded.persons} persons, "
