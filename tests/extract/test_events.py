@@ -168,3 +168,8 @@ def test_extract_a_death_sentence_leaves_the_person_sentenced_not_deceased() -> 
     (person,) = extract("Ahmad Karimi was sentenced to death in May 2021.").persons
     assert person.sentence is not None and person.sentence.death
     assert person.status == "sentenced"
+
+
+def test_events_v3_summoned_to_trial_is_no_detention() -> None:
+    assert "detention" not in _kinds("On May 29, a court summoned Dorje Tashi to trial.")
+    assert "detention" in _kinds("Police summoned Dorje Tashi on May 29.")

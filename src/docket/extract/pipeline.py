@@ -66,11 +66,11 @@ DEFAULT_STEPS = (
     "terms.v2",
     "institutions.v2",
     "charges.v2",
-    "persons.v2",
+    "persons.v3",
     "events.v3",
     "attributes.v2",
     "allegations.v2",
-    "attribution.v2",
+    "attribution.v3",
 )
 
 

@@ -10,7 +10,8 @@ have been detained") is marked `generic`, so that attribution gives it to no one
 particular.
 
 events.v3: a death sentence or penalty is no death ("sentenced to death", "faces the death
-penalty"), while "was executed" and "beaten to death" are.
+penalty"), while "was executed" and "beaten to death" are; "summoned to trial" is no
+detention.
 """
 
 from __future__ import annotations
@@ -161,6 +162,10 @@ _PENALTY_BEFORE = re.compile(
     r"|\bfaces?\s+|\bfacing\s+)\s*$",
     re.IGNORECASE,
 )
+_SUMMONED_TO = re.compile(
+    r"summoned\s+(?:[\w'-]+\s+){0,6}?to\s+(?:a\s+|the\s+)?(?:trial|court|hearing|appear|testify)",
+    re.IGNORECASE,
+)
 _PENALTY_AFTER = re.compile(r"\s*(?:sentences?|penalty|penalties|row)\b", re.IGNORECASE)
 # "held in Gobustan Prison": custody when a named place of detention follows.
 _HELD_IN = re.compile(r"\bheld\s+(?:\w+\s+){0,2}?(?:in|at)\s+(?:the\s+)?", re.IGNORECASE)
@@ -274,6 +279,8 @@ def _find(doc: Doc, triggers: Triggers, *, v2: bool, v3: bool = False) -> list[E
                 continue
             if v3 and kind == "death" and _is_penalty(doc, a, b):
                 continue
+            if v3 and kind == "detention" and _SUMMONED_TO.match(doc.norm, a):
+                continue  # "a court summoned to trial": a hearing, not a detention
             if kind == "release" and _CALL_FOR.search(doc.norm[max(0, a - 40) : a]):
                 continue  # "should be immediately freed": a call, not an event
             if kind != "notification" and _NEGATED.search(doc.norm[max(0, a - 30) : a]):
