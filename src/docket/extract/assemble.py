@@ -435,7 +435,7 @@ def person_record(
                 p.sex = top
                 ev["sex"] = [s for v, s in pron if v == top][:3]
     if p.sex is None and ent.name and "name" in ev:
-        p.sex = name_sex(ent.name)
+        p.sex = name_sex(ent.name, v3)
         if p.sex:
             ev["sex"] = ev["name"][:1]
     age = _first(bag.facts.get("age", []) or bag.facts.get("age_free", []))
@@ -547,10 +547,20 @@ _SON_OF = wordset("oglu oğlu ogly uly uulu")
 _DAUGHTER_OF = wordset("qizi qızı kizi kızı gizi kyzy")
 
 
-def name_sex(name: str) -> str | None:
-    """Sex that a name's form states: a patronymic ('Kamran oglu', 'Rasim qizi') or a
-    Russian-style surname ending ('Mammadova', 'Aliyev')."""
+_PATRONYMIC_MALE = re.compile(r"(?:ovich|evich|ovych|evych|ich)$")
+_PATRONYMIC_FEMALE = re.compile(r"(?:ovna|evna|ichna|ivna|ovni)$")
+
+
+def name_sex(name: str, v3: bool = False) -> str | None:
+    """Sex that a name's form states: a patronymic ('Kamran oglu', 'Rasim qizi'; with `v3`
+    the East Slavic middle name, 'Ales Viktarovich Bialiatski', 'Maria Ivanovna Petrova') or
+    a Russian-style surname ending ('Mammadova', 'Aliyev')."""
     words = [w.lower() for w in name.split()]
+    if v3 and len(words) == 3:
+        if _PATRONYMIC_MALE.search(words[1]):
+            return "male"
+        if _PATRONYMIC_FEMALE.search(words[1]):
+            return "female"
     if any(w in _SON_OF for w in words):
         return "male"
     if any(w in _DAUGHTER_OF for w in words):

@@ -64,7 +64,7 @@ DEFAULT_STEPS = (
     "sentences.v2",
     "dates.v1",
     "terms.v2",
-    "institutions.v2",
+    "institutions.v3",
     "charges.v2",
     "persons.v3",
     "events.v3",
