@@ -173,3 +173,12 @@ def test_extract_a_death_sentence_leaves_the_person_sentenced_not_deceased() -> 
 def test_events_v3_summoned_to_trial_is_no_detention() -> None:
     assert "detention" not in _kinds("On May 29, a court summoned Dorje Tashi to trial.")
     assert "detention" in _kinds("Police summoned Dorje Tashi on May 29.")
+
+
+def test_events_v3_a_dateline_is_no_steps_date() -> None:
+    (ev,) = [
+        e
+        for e in _events("Baku, 3 June 2024 \u2013 Police detained Anar Ali on 20 May.")
+        if e.kind == "detention"
+    ]
+    assert ev.date is not None and (ev.date.month, ev.date.day) == (5, 20)

@@ -11,7 +11,7 @@ particular.
 
 events.v3: a death sentence or penalty is no death ("sentenced to death", "faces the death
 penalty"), while "was executed" and "beaten to death" are; "summoned to trial" is no
-detention.
+detention; the date of a press release's dateline ("Baku, 3 June 2024 - ...") is no step's.
 """
 
 from __future__ import annotations
@@ -258,6 +258,16 @@ def _is_generic(doc: Doc, a: int, b: int, passive: bool) -> bool:
     return not passive and object_is_generic(doc.norm, b, sent[1])
 
 
+_DATELINE_BEFORE = re.compile(r"^\s*(?:[A-Z][\w.'-]*,?\s+){0,4}$")
+_DATELINE_AFTER = re.compile(r"\s*[\u2013\u2014-]+\s")
+
+
+def _dateline(doc: Doc, date: DateMention) -> bool:
+    """'Baku, 3 June 2024 - Police detained ...': the date of the release, not of a step."""
+    a, b = date.span
+    return bool(_DATELINE_BEFORE.match(doc.norm[:a]) and _DATELINE_AFTER.match(doc.norm, b))
+
+
 def _is_penalty(doc: Doc, a: int, b: int) -> bool:
     """True when the word 'death' at [a, b) names a penalty, not a death."""
     if doc.norm[a:b].lower() != "death":
@@ -299,7 +309,7 @@ def _find(doc: Doc, triggers: Triggers, *, v2: bool, v3: bool = False) -> list[E
                     found.append(("custody", m.start(), m.start() + 4))
                     taken[m.start() : m.start() + 4] = b"\x01" * 4
     found.sort(key=lambda f: f[1])
-    dates = [d for d in doc.dates if not d.citation]
+    dates = [d for d in doc.dates if not d.citation and not (v3 and _dateline(doc, d))]
     date_starts = [d.span[0] for d in dates]
     starts = [a for _, a, _ in found]
     events: list[EventMention] = []
