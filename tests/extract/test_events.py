@@ -128,3 +128,57 @@ def test_events_when_unknown_leaves_the_step_undated() -> None:
 def test_events_date_of_a_relative_clause_is_not_the_steps() -> None:
     (event,) = _events("Police detained Kamil Ahmet, who had travelled to Turkey in 2015.")
     assert event.date is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was sentenced to death in 2019.",
+        "The court sentenced him to death with a two-year reprieve.",
+        "She received a death sentence.",
+        "He could face the death penalty.",
+        "He was handed a sentence of death.",
+    ],
+)
+def test_events_v3_a_death_penalty_is_no_death(text: str) -> None:
+    assert "death" not in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was sentenced to death and executed in 2019.",
+        "He was executed in May 2020.",
+        "She died in custody in 2018.",
+        "Guards beat him to death.",
+    ],
+)
+def test_events_v3_an_execution_or_a_death_is_a_death(text: str) -> None:
+    assert "death" in _kinds(text)
+
+
+def test_events_v2_keeps_the_death_of_a_death_sentence() -> None:
+    v2 = [s if not s.startswith("events.") else "events.v2" for s in DEFAULT_STEPS]
+    assert "death" in [e.kind for e in _events("He was sentenced to death.", v2)]
+
+
+def test_extract_a_death_sentence_leaves_the_person_sentenced_not_deceased() -> None:
+    from docket.extract import extract
+
+    (person,) = extract("Ahmad Karimi was sentenced to death in May 2021.").persons
+    assert person.sentence is not None and person.sentence.death
+    assert person.status == "sentenced"
+
+
+def test_events_v3_summoned_to_trial_is_no_detention() -> None:
+    assert "detention" not in _kinds("On May 29, a court summoned Dorje Tashi to trial.")
+    assert "detention" in _kinds("Police summoned Dorje Tashi on May 29.")
+
+
+def test_events_v3_a_dateline_is_no_steps_date() -> None:
+    (ev,) = [
+        e
+        for e in _events("Baku, 3 June 2024 \u2013 Police detained Anar Ali on 20 May.")
+        if e.kind == "detention"
+    ]
+    assert ev.date is not None and (ev.date.month, ev.date.day) == (5, 20)

@@ -90,3 +90,58 @@ def test_durations_split_lists_and_keep_compounds() -> None:
     assert [m for _, _, m in durations("13 years and 6 years")] == [156, 72]
     assert [m for _, _, m in durations("3 years, 6 months")] == [42]
     assert [m for _, _, m in durations("two weeks")] == [pytest.approx(24 / 52)]
+
+
+def _terms_v2(text: str) -> list[Term]:
+    return Pipeline(["tokens.v1", "sentences.v2", "dates.v1", "terms.v2"])(text).terms
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("She was sentenced to 4 yrs. and 3 mos. in prison.", 51),
+        ("The court gave him 9 yrs in jail.", 108),
+        ("He got 8 yrs for leaking secrets.", 96),
+        ("Farmers said he got five years in prison.", 60),
+        ("She was jailed for a year and a half.", 18),
+        ("He was sentenced to two years and a half in prison.", 30),
+        ("He was sentenced to 20 mths in prison.", 20),
+        ("The court handed her a 12-year prison term.", 144),
+        ("He was sentenced on May 3 to nine years and ten months.", 118),
+    ],
+)
+def test_terms_v2_abbreviations_and_half_after_the_unit(text: str, months: int) -> None:
+    (term,) = _terms_v2(text)
+    assert term.kind == "prison"
+    assert term.sentence == Sentence(min_months=months, max_months=months)
+
+
+def test_terms_v2_sentence_end_after_a_unit_is_no_abbreviation() -> None:
+    (term,) = _terms_v2("His trial ended with a sentence of 11 years. After that he was moved.")
+    assert term.sentence.min_months == 132
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He faces up to 10 years in prison if convicted.",
+        "Prosecutors requested 12 years for the blogger.",
+        "She could face the death penalty.",
+        "He faces a possible life sentence.",
+        "The charge carries a maximum sentence of 15 years.",
+        "Prosecutors have asked for a 9-year sentence.",
+        "If found guilty, she would be sentenced to as much as seven years in prison.",
+    ],
+)
+def test_terms_v2_possible_or_requested_penalties_are_no_terms(text: str) -> None:
+    assert _terms_v2(text) == []
+
+
+def test_terms_v2_keeps_a_hedged_past_sentence() -> None:
+    (term,) = _terms_v2("Authorities may have sentenced her to 4 years in prison.")
+    assert term.sentence.min_months == 48
+
+
+def test_terms_v1_is_unchanged() -> None:
+    assert [t.sentence.min_months for t in _terms("He got 8 yrs for leaking secrets.")] == []
+    assert [t.sentence.min_months for t in _terms("She faces up to 10 years in prison.")] == [120]

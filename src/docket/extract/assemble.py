@@ -58,8 +58,26 @@ def _context_date(doc: Doc, ev: EventMention) -> DateMention | None:
 _SINCE = re.compile(r"\b(?:since|from)\s+(?:the\s+)?(?:early\s+|mid-?\s*|late\s+)?$", re.I)
 
 
+def _precise(dated: list[EventMention]) -> DateMention | None:
+    """attribution.v3: the first date, unless a later one of the same year is more precise
+    ("seven practitioners detained during January to June 2016 ... Li, detained April 7")."""
+    first = dated[0].date
+    if first is None:
+        return None
+    rank = (first.month is not None) + (first.day is not None)
+    for ev in dated[1:]:
+        d = ev.date
+        if (
+            d is not None
+            and d.year == first.year
+            and (d.month is not None) + (d.day is not None) > rank
+        ):
+            return d
+    return first
+
+
 def _pick_detention(
-    doc: Doc, events: list[EventMention], *, case_fallback: bool
+    doc: Doc, events: list[EventMention], *, case_fallback: bool, v3: bool = False
 ) -> DateMention | None:
     """When the person was first detained: their first dated detention (else arrest); an
     undated one takes the latest date of its sentence or the one before, if no other step
@@ -70,7 +88,7 @@ def _pick_detention(
     for kinds in (("detention",), ("arrest",)):
         dated = [ev for ev in events if ev.kind in kinds and ev.date is not None]
         if dated:
-            return dated[0].date
+            return _precise(dated) if v3 else dated[0].date
         for ev in events:
             if ev.kind in kinds:
                 date = _context_date(doc, ev)
@@ -218,18 +236,82 @@ _SPEECH = wordset(
 _NOT_THEIRS = wordset("his her their its 's ' my our your told tell tells telling informed")
 
 
-def share_one_term(doc: Doc, persons: list[Person]) -> None:
+def share_one_term(
+    doc: Doc, persons: list[Person], others: dict[int, set[tuple[str, Span]]] | None = None
+) -> None:
     """'sentenced each to 3 years' imprisonment': when a report gives a single prison term,
-    victims without a term of their own share it."""
+    victims without a term of their own share it; with `others` (attribution.v3), not a
+    term the text gives to another named person ("Kamil was sentenced to 10 years")."""
     terms = [t for t in doc.terms if t.kind in ("prison", "revision")]
     values = {t.sentence for t in terms}
     if len(values) != 1:
         return
     term = terms[0]
-    for p in persons:
+    for i, p in enumerate(persons):
+        if others is not None and all(("term", t.span) in others.get(i, set()) for t in terms):
+            continue
         if p.role == "victim" and p.sentence is None and p.name is not None:
             p.sentence = term.sentence
             p.evidence["sentence"] = [term.span]
+
+
+_GROUP_FIELDS = (
+    "sex",
+    "ethnicity",
+    "occupations",
+    "detention_date",
+    "court",
+    "facility",
+    "charges",
+    "charge_categories",
+    "sentence",
+    "status",
+    "allegations",
+)
+
+
+def merge_groups(doc: Doc, persons: list[Person]) -> None:
+    """A group the report names person by person (`Entity.members`) is those persons: each
+    takes the group's facts for the fields the text gives them none of their own."""
+    for ent, group in zip(doc.entities, persons, strict=True):
+        for e in ent.members:
+            member = persons[e]
+            for name in _GROUP_FIELDS:
+                value = getattr(group, name)
+                if value in (None, []) or getattr(member, name) not in (None, []):
+                    continue
+                setattr(member, name, list(value) if isinstance(value, list) else value)
+                if name in group.evidence:
+                    member.evidence[name] = list(group.evidence[name])
+            if group.role == "victim" and member.role != "victim":
+                member.role = "victim"
+                if "role" in group.evidence:
+                    member.evidence["role"] = list(group.evidence["role"])
+            known = {(ev.type, ev.date) for ev in member.events}
+            member.events.extend(ev for ev in group.events if (ev.type, ev.date) not in known)
+            member.events.sort(key=lambda ev: ev.evidence[0] if ev.evidence else (0, 0))
+
+
+def own_facts_only(
+    persons: list[Person], owners: dict[tuple[str, Span], list[int]]
+) -> dict[int, set[tuple[str, Span]]]:
+    """For each person, the court, facility and term spans that attribution gave to some
+    other named person alone: those are that person's, not the case's to share."""
+    out: dict[int, set[tuple[str, Span]]] = {}
+    for key, found in owners.items():
+        named = [o for o in found if persons[o].name is not None]
+        if not named:
+            continue
+        words = {w for o in named for w in _name_words(persons[o])}
+        for i, p in enumerate(persons):
+            # "Drubpa Kyab" and "Gangkye Drubpa Kyab" may be one person named two ways
+            if i not in named and not words & _name_words(p):
+                out.setdefault(i, set()).add(key)
+    return out
+
+
+def _name_words(p: Person) -> set[str]:
+    return {w.lower() for form in [p.name or "", *p.aliases] for w in form.split() if len(w) > 1}
 
 
 def _last_facility(found: list[tuple[Span, str, str]]) -> tuple[Span, str]:
@@ -264,11 +346,18 @@ def _main_person_sex(doc: Doc, persons: list[Person]) -> None:
         person.evidence["sex"] = [first]
 
 
-def fill_from_case(doc: Doc, persons: list[Person], stages: dict[int, int]) -> None:
+def fill_from_case(
+    doc: Doc,
+    persons: list[Person],
+    stages: dict[int, int],
+    others: dict[int, set[tuple[str, Span]]] | None = None,
+) -> None:
     """A report is usually about one case: a victim with no court (or facility, or charge)
     of their own shares the one the report names for the case; a relative who was detained
     too does not share the case's occupation. `stages` maps id(person) to the furthest stage
-    of their own charges."""
+    of their own charges; `others` (attribution.v3) maps a person's index to the courts and
+    facilities the text gives to another named person, which are not shared with them
+    ("Yunus may have been held in Turpan Prison")."""
     courts = [i for i in doc.institutions if i.kind == "court"]
     first_court = None
     for inst in courts:
@@ -284,17 +373,22 @@ def fill_from_case(doc: Doc, persons: list[Person], stages: dict[int, int]) -> N
     relatives = {
         id(p) for p, ent in zip(persons, doc.entities, strict=False) if ent.role_hint == "relative"
     }
-    for p in persons:
+    for i, p in enumerate(persons):
         if p.role != "victim" or p.name is None:
             continue
-        if p.court is None and first_court is not None:
-            p.court = first_court.name
-            p.evidence["court"] = [first_court.span]
+        theirs = others.get(i, set()) if others is not None else set()
+        court = first_court
+        if court is not None and ("court", court.span) in theirs:
+            court = next((c for c in courts if ("court", c.span) not in theirs), None)
+        if p.court is None and court is not None:
+            p.court = court.name
+            p.evidence["court"] = [court.span]
         if occupation and not p.occupations and id(p) not in relatives:
             p.occupations = [occupation[0]]
             p.evidence["occupations"] = [occupation[1]]
-        if p.facility is None and facilities:
-            span, name = _last_facility([(f.span, f.name, f.subtype) for f in facilities])
+        shared = [f for f in facilities if ("facility", f.span) not in theirs]
+        if p.facility is None and shared:
+            span, name = _last_facility([(f.span, f.name, f.subtype) for f in shared])
             p.facility = name
             p.evidence["facility"] = [span]
         # When the case went further (an indictment, a trial, a verdict) on other charges than
@@ -317,7 +411,9 @@ def _first(values: list[tuple[object, Span]]) -> tuple[object, Span] | None:
     return values[0] if values else None
 
 
-def person_record(doc: Doc, e: int, bag: Bag, doc_eth: tuple[str, Span] | None) -> Person:
+def person_record(
+    doc: Doc, e: int, bag: Bag, doc_eth: tuple[str, Span] | None, v3: bool = False
+) -> Person:
     ent = doc.entities[e]
     ev: dict[str, list[Span]] = {}
     p = Person(name=ent.name, aliases=list(ent.aliases), count=ent.count)
@@ -339,7 +435,7 @@ def person_record(doc: Doc, e: int, bag: Bag, doc_eth: tuple[str, Span] | None) 
                 p.sex = top
                 ev["sex"] = [s for v, s in pron if v == top][:3]
     if p.sex is None and ent.name and "name" in ev:
-        p.sex = name_sex(ent.name)
+        p.sex = name_sex(ent.name, v3)
         if p.sex:
             ev["sex"] = ev["name"][:1]
     age = _first(bag.facts.get("age", []) or bag.facts.get("age_free", []))
@@ -365,7 +461,7 @@ def person_record(doc: Doc, e: int, bag: Bag, doc_eth: tuple[str, Span] | None) 
     # A person the report says nothing else about may still be its subject; only a
     # source, a relative or a public figure is kept out of the case's dates.
     bystander = bool(ent.role_hint or roles)
-    date = _pick_detention(doc, bag.events, case_fallback=victim or not bystander)
+    date = _pick_detention(doc, bag.events, case_fallback=victim or not bystander, v3=v3)
     if date:
         p.detention_date = date.edtf()
         ev["detention_date"] = [date.span]
@@ -451,10 +547,20 @@ _SON_OF = wordset("oglu oğlu ogly uly uulu")
 _DAUGHTER_OF = wordset("qizi qızı kizi kızı gizi kyzy")
 
 
-def name_sex(name: str) -> str | None:
-    """Sex that a name's form states: a patronymic ('Kamran oglu', 'Rasim qizi') or a
-    Russian-style surname ending ('Mammadova', 'Aliyev')."""
+_PATRONYMIC_MALE = re.compile(r"(?:ovich|evich|ovych|evych|ich)$")
+_PATRONYMIC_FEMALE = re.compile(r"(?:ovna|evna|ichna|ivna|ovni)$")
+
+
+def name_sex(name: str, v3: bool = False) -> str | None:
+    """Sex that a name's form states: a patronymic ('Kamran oglu', 'Rasim qizi'; with `v3`
+    the East Slavic middle name, 'Ales Viktarovich Bialiatski', 'Maria Ivanovna Petrova') or
+    a Russian-style surname ending ('Mammadova', 'Aliyev')."""
     words = [w.lower() for w in name.split()]
+    if v3 and len(words) == 3:
+        if _PATRONYMIC_MALE.search(words[1]):
+            return "male"
+        if _PATRONYMIC_FEMALE.search(words[1]):
+            return "female"
     if any(w in _SON_OF for w in words):
         return "male"
     if any(w in _DAUGHTER_OF for w in words):

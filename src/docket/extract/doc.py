@@ -135,6 +135,9 @@ class Entity:
     role_hint: str | None = None  # "relative", "source", "perpetrator", "other"
     role_span: Span | None = None
     sex_hints: list[tuple[str, Span]] = field(default_factory=list)
+    # A group whose people the report then names ("nine farmers ... They are A, B, ..."):
+    # the entities of those names; the group's facts go to them and the group is no entry.
+    members: list[int] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -63,14 +63,14 @@ DEFAULT_STEPS = (
     "tokens.v1",
     "sentences.v2",
     "dates.v1",
-    "terms.v1",
-    "institutions.v2",
+    "terms.v2",
+    "institutions.v3",
     "charges.v2",
-    "persons.v2",
-    "events.v2",
+    "persons.v3",
+    "events.v3",
     "attributes.v2",
     "allegations.v2",
-    "attribution.v2",
+    "attribution.v3",
 )
 
 

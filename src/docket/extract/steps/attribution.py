@@ -12,6 +12,11 @@ tried or sentenced (bystanders) take no sentence, court, facility, charge or all
 name after "brother of" is the person the apposition hangs on, not the subject of what
 follows ("Zaur, brother of the blogger Emin, arrested on 3 April 2015").
 
+attribution.v3: a group the report names person by person gives its facts to those
+persons and is no entry of its own (persons.v3); a court, facility or prison term the text
+gives to one named person is not shared with the other persons of the report as the
+case's ("Yunus may have been held in Turpan Prison" is Yunus's alone).
+
 attribution.v1 (the first version) was replaced before any release: its rules run through
 assemble.py, and keeping both would have doubled that module.
 """
@@ -28,6 +33,8 @@ from docket.extract.assemble import (
     Bag,
     doc_ethnicity,
     fill_from_case,
+    merge_groups,
+    own_facts_only,
     person_record,
     share_one_term,
 )
@@ -35,6 +42,7 @@ from docket.extract.doc import Doc, EventMention, Mention
 from docket.extract.lexicon import lexicon
 from docket.extract.model import Person, Span
 from docket.extract.pipeline import step
+from docket.extract.shapes import GROUP_NOUNS
 from docket.extract.text import wordset
 
 _LIST_GAP = re.compile(
@@ -67,6 +75,8 @@ class Attributor:
         groups = [m.span for m in doc.mentions if m.kind == "group"]
         for i, m in enumerate(doc.mentions):
             owners = doc.targets.get(i) if m.kind == "pronoun" else [m.entity]
+            if m.kind == "group" and doc.entities[m.entity].members:
+                owners = list(doc.entities[m.entity].members)  # persons.v3: a named group
             if not owners:
                 continue
             if m.kind == "pronoun" and (
@@ -154,7 +164,11 @@ class Attributor:
             recent.append(h)
         for h in reversed(recent):
             if h.kind == "group":
-                group_at[h.sent] = h.entity
+                members = self.doc.entities[h.entity].members
+                if members:  # persons.v3: a group the report names person by person
+                    by_sent[h.sent] = list(members)
+                else:
+                    group_at[h.sent] = h.entity
                 continue
             by_sent.setdefault(h.sent, [])
             if h.entity not in by_sent[h.sent]:
@@ -360,7 +374,66 @@ def _respectively(doc: Doc, att: Attributor) -> dict[Span, list[int]]:
     return out
 
 
-def build_persons(doc: Doc) -> list[Person]:
+_PLURAL = re.compile(
+    rf"\b(?:they|them|their|all|both|each|every|(?:the|these|those)\s+(?:[\w-]+\s+)?"
+    rf"(?:{GROUP_NOUNS}))\b",
+    re.IGNORECASE,
+)
+
+
+_BACK_REFERENCE = {
+    "court": re.compile(r"\b(?:the|same|that|this)\s+(?:same\s+)?court\b", re.IGNORECASE),
+    "facility": re.compile(
+        r"\b(?:the|same|that|this)\s+(?:same\s+)?(?:prison|jail|camp|facility"
+        r"|detention cent(?:er|re))\b",
+        re.IGNORECASE,
+    ),
+    "term": re.compile(r"\b(?:same|identical|similar)\s+(?:sentences?|terms?)\b", re.IGNORECASE),
+}
+
+
+def _stated_for_them(doc: Doc, kind: str, span: Span, owners: list[int]) -> bool:
+    """True when the sentence of a fact names its owners and no one else, each unmistakably
+    (a full name, or a short name only one person bears), and no one in the plural: "Yunus may
+    have been held in Turpan Prison", not "the court tried all 14" or "held Mr. Li" when two
+    persons are named Li."""
+    if not owners or any(doc.entities[o].group for o in owners):
+        return False
+    s0, s1 = doc.sents[doc.sent_of(span[0])]
+    if _PLURAL.search(doc.norm, s0, s1):
+        return False
+    # "sentenced Rahile Tursun to 11 years and her husband to 8 years": a relative too
+    kin = lexicon().kinship
+    for km in re.finditer(r"\b(?:his|her|their)\s+([\w-]+)", doc.norm[s0:s1], re.IGNORECASE):
+        if km.group(1).lower() in kin:
+            return False
+    # "... Court tried Qiu. On July 4, the court tried 5 other practitioners": named again
+    back = _BACK_REFERENCE[kind]
+    if any(not s0 <= m.start() < s1 for m in back.finditer(doc.norm, span[1])):
+        return False
+    words: dict[str, set[int]] = {}
+    for e, ent in enumerate(doc.entities):
+        for form in [ent.name or "", *ent.aliases]:
+            for w in form.replace("-", " ").split():
+                words.setdefault(w, set()).add(e)
+    named: set[int] = set()
+    inside = [i.span for i in doc.institutions if s0 <= i.span[0] < s1]
+    for m in doc.mentions:
+        if m.kind not in ("name", "short") or not s0 <= m.span[0] < s1:
+            continue
+        if any(a <= m.span[0] < b for a, b in inside):
+            continue  # "Nanchang" in "Nanchang ... People's Court" names no one
+        if m.kind == "short" and len(words.get(doc.text[m.span[0] : m.span[1]], {m.entity})) > 1:
+            return False
+        if re.match(r"\s*[\"\u201c\u201d]", doc.norm[m.span[1] : m.span[1] + 2]):
+            return False  # 'sentenced "Luodan You"': a name in quotes may be another's form
+        named.add(m.entity)
+    # "sentenced Deng to 3 years and 6 months and Zhang, Zhang and Yan to 3 years": the court
+    # of a sentence that names others too is theirs as well
+    return set(owners) == named
+
+
+def build_persons(doc: Doc, v3: bool = False) -> list[Person]:
     att = Attributor(doc)
     bags = [Bag() for _ in doc.entities]
     owned_events: list[tuple[EventMention, list[int]]] = []
@@ -380,12 +453,15 @@ def build_persons(doc: Doc) -> list[Person]:
         (ev, o) for ev, o in owned_events if ev.kind in ("sentence", "trial", "conviction")
     ]
     paired = _respectively(doc, att)
+    owners_of: dict[tuple[str, Span], list[int]] = {}
     for term in doc.terms:
         owners = (
             paired.get(term.span)
             or _term_for(doc, term.span, att)
             or att.near_owners(term.span, sentence_events, bystanders)
         )
+        if term.kind in ("prison", "revision"):
+            owners_of[("term", term.span)] = owners
         for o in owners:
             bags[o].terms.append((term.span, term.sentence, term.kind))
     for inst in doc.institutions:
@@ -397,10 +473,13 @@ def build_persons(doc: Doc) -> list[Person]:
                 owners = same[0]
             clause = doc.clauses[doc.clause_of(inst.span[0])]
             appeal = bool(APPEAL.search(doc.norm[clause.start : clause.end]))
+            owners_of[("court", inst.span)] = owners
             for o in owners:
                 bags[o].courts.append((inst.span, inst.name, appeal))
         else:
-            for o in att.near_owners(inst.span, None, bystanders):
+            owners = att.near_owners(inst.span, None, bystanders)
+            owners_of[("facility", inst.span)] = owners
+            for o in owners:
                 bags[o].facilities.append((inst.span, inst.name, inst.subtype))
     for ch in doc.charges:
         for o in att.near_owners(ch.span, owned_events, bystanders):
@@ -421,14 +500,26 @@ def build_persons(doc: Doc) -> list[Person]:
     doc_eth = doc_ethnicity(doc)
     persons = []
     for e, _ent in enumerate(doc.entities):
-        persons.append(person_record(doc, e, bags[e], doc_eth))
+        persons.append(person_record(doc, e, bags[e], doc_eth, v3))
     stages = {
         id(p): max((c[3] for c in bag.charges), default=-1)
         for p, bag in zip(persons, bags, strict=True)
     }
-    fill_from_case(doc, persons, stages)
-    share_one_term(doc, persons)
-    return persons
+    if not v3:
+        fill_from_case(doc, persons, stages)
+        share_one_term(doc, persons)
+        return persons
+    merge_groups(doc, persons)
+    owned = {
+        key: [m for o in found for m in (doc.entities[o].members or [o])]
+        for key, found in owners_of.items()
+        if _stated_for_them(doc, key[0], key[1], found)
+    }
+    others = own_facts_only(persons, owned)
+    fill_from_case(doc, persons, stages, others)
+    share_one_term(doc, persons, others)
+    merged = {e for e, ent in enumerate(doc.entities) if ent.members}
+    return [p for e, p in enumerate(persons) if e not in merged]
 
 
 @step(
@@ -439,3 +530,14 @@ def build_persons(doc: Doc) -> list[Person]:
 def attribution_v2(doc: Doc) -> None:
     """Give each fact to its person and build the Person records."""
     doc.persons = build_persons(doc)
+
+
+@step(
+    "attribution.v3",
+    requires=("mentions", "events", "terms", "institutions", "charges", "facts"),
+    provides=("persons",),
+)
+def attribution_v3(doc: Doc) -> None:
+    """As attribution.v2; a named group is its members, and one person's court, facility
+    or term is not the case's."""
+    doc.persons = build_persons(doc, v3=True)

@@ -8,6 +8,10 @@ custody; "after her release" is a release; "intercepted", "placed under surveill
 no event; and a step that happens to people in general ("Uyghurs who have been abroad
 have been detained") is marked `generic`, so that attribution gives it to no one in
 particular.
+
+events.v3: a death sentence or penalty is no death ("sentenced to death", "faces the death
+penalty"), while "was executed" and "beaten to death" are; "summoned to trial" is no
+detention; the date of a press release's dateline ("Baku, 3 June 2024 - ...") is no step's.
 """
 
 from __future__ import annotations
@@ -144,6 +148,25 @@ _TRIGGERS_V2: Triggers = [
     ),
     ("custody", _HELD),
 ]
+_TRIGGERS_V3: Triggers = [
+    (
+        "death",
+        re.compile(r"\b(?:was|were|been|being|is|are|and)\s+(?:\w+ly\s+)?(?P<t>executed)\b", re.I),
+    ),
+    *_TRIGGERS_V2,
+]
+# v3: the "death" of a penalty: "sentenced (him) to death", "a sentence of death", "the
+# death penalty", "death sentence", "death row".
+_PENALTY_BEFORE = re.compile(
+    r"(?:\bsentenc\w*\s+(?:[\w'-]+\s+){0,4}?to|\bsentences?\s+of|\bpunishable\s+by"
+    r"|\bfaces?\s+|\bfacing\s+)\s*$",
+    re.IGNORECASE,
+)
+_SUMMONED_TO = re.compile(
+    r"summoned\s+(?:[\w'-]+\s+){0,6}?to\s+(?:a\s+|the\s+)?(?:trial|court|hearing|appear|testify)",
+    re.IGNORECASE,
+)
+_PENALTY_AFTER = re.compile(r"\s*(?:sentences?|penalty|penalties|row)\b", re.IGNORECASE)
 # "held in Gobustan Prison": custody when a named place of detention follows.
 _HELD_IN = re.compile(r"\bheld\s+(?:\w+\s+){0,2}?(?:in|at)\s+(?:the\s+)?", re.IGNORECASE)
 # "did not know whether he had been tried or sentenced": a question, not an event.
@@ -235,7 +258,25 @@ def _is_generic(doc: Doc, a: int, b: int, passive: bool) -> bool:
     return not passive and object_is_generic(doc.norm, b, sent[1])
 
 
-def _find(doc: Doc, triggers: Triggers, *, v2: bool) -> list[EventMention]:
+_DATELINE_BEFORE = re.compile(r"^\s*(?:[A-Z][\w.'-]*,?\s+){0,4}$")
+_DATELINE_AFTER = re.compile(r"\s*[\u2013\u2014-]+\s")
+
+
+def _dateline(doc: Doc, date: DateMention) -> bool:
+    """'Baku, 3 June 2024 - Police detained ...': the date of the release, not of a step."""
+    a, b = date.span
+    return bool(_DATELINE_BEFORE.match(doc.norm[:a]) and _DATELINE_AFTER.match(doc.norm, b))
+
+
+def _is_penalty(doc: Doc, a: int, b: int) -> bool:
+    """True when the word 'death' at [a, b) names a penalty, not a death."""
+    if doc.norm[a:b].lower() != "death":
+        return False
+    before = doc.norm[max(0, a - 60) : a]
+    return bool(_PENALTY_BEFORE.search(before) or _PENALTY_AFTER.match(doc.norm, b))
+
+
+def _find(doc: Doc, triggers: Triggers, *, v2: bool, v3: bool = False) -> list[EventMention]:
     found: list[tuple[str, int, int]] = []
     taken = bytearray(len(doc.norm) + 1)
     for kind, pattern in triggers:
@@ -246,6 +287,10 @@ def _find(doc: Doc, triggers: Triggers, *, v2: bool) -> list[EventMention]:
                 a, b = m.span(group)
             if any(taken[a:b]):
                 continue
+            if v3 and kind == "death" and _is_penalty(doc, a, b):
+                continue
+            if v3 and kind == "detention" and _SUMMONED_TO.match(doc.norm, a):
+                continue  # "a court summoned to trial": a hearing, not a detention
             if kind == "release" and _CALL_FOR.search(doc.norm[max(0, a - 40) : a]):
                 continue  # "should be immediately freed": a call, not an event
             if kind != "notification" and _NEGATED.search(doc.norm[max(0, a - 30) : a]):
@@ -264,7 +309,7 @@ def _find(doc: Doc, triggers: Triggers, *, v2: bool) -> list[EventMention]:
                     found.append(("custody", m.start(), m.start() + 4))
                     taken[m.start() : m.start() + 4] = b"\x01" * 4
     found.sort(key=lambda f: f[1])
-    dates = [d for d in doc.dates if not d.citation]
+    dates = [d for d in doc.dates if not d.citation and not (v3 and _dateline(doc, d))]
     date_starts = [d.span[0] for d in dates]
     starts = [a for _, a, _ in found]
     events: list[EventMention] = []
@@ -298,3 +343,9 @@ def events_v1(doc: Doc) -> None:
 def events_v2(doc: Doc) -> None:
     """As events.v1, with convictions, custody, questions skipped and generic steps marked."""
     doc.events = _find(doc, _TRIGGERS_V2, v2=True)
+
+
+@step("events.v3", requires=("norm", "clauses", "dates", "institutions"), provides=("events",))
+def events_v3(doc: Doc) -> None:
+    """As events.v2, where a death penalty is no death and an execution is one."""
+    doc.events = _find(doc, _TRIGGERS_V3, v2=True, v3=True)

@@ -6,6 +6,9 @@ Colony No. 2"); the CECC facility list adds nicknames ("Drapchi" for TAR Prison)
 
 institutions.v2: the pre-trial prisons of the former Soviet states, "Investigative Isolator
 of the Ministry of National Security", "Baku Investigative Isolator No. 1".
+
+institutions.v3: a numbered place written in lower case is named by its number ("pre-trial
+detention centre No. 1", "penal colony No. 2").
 """
 
 from __future__ import annotations
@@ -205,7 +208,10 @@ _COURT_IN_PLACE = re.compile(
 )
 
 
-def find_institutions(doc: Doc, v2: bool = False) -> list[Institution]:
+_PRE_TRIAL = re.compile(r"(?:pre-?\s?trial|remand)\s+$", re.IGNORECASE)
+
+
+def find_institutions(doc: Doc, v2: bool = False, v3: bool = False) -> list[Institution]:
     toks = doc.tokens
     out: list[Institution] = []
     i = 0
@@ -219,11 +225,13 @@ def find_institutions(doc: Doc, v2: bool = False) -> list[Institution]:
         b = _right_edge(toks, i + n, of_the=v2 and toks[i].lower in _ISOLATORS)
         words = [t.text for t in toks[a:b]]
         head_cap = toks[i].text[:1].isupper()
-        numbered = b > i + n and head_cap  # "Prison No. 14", "Colony No. 2"
+        numbered = b > i + n and (head_cap or v3)  # "Prison No. 14", "penal colony No. 2"
         if (a < i and _is_named(words[: i - a]) and (head_cap or _is_proper(toks[a]))) or (
             numbered and a == i
         ):
             start, end = toks[a].start, toks[b - 1].end
+            if v3 and a == i and (pre := _PRE_TRIAL.search(doc.norm[max(0, start - 12) : start])):
+                start -= len(pre.group(0))
             out.append(Institution((start, end), squash(doc.text[start:end]), kind, subtype))
         i += n
     for m in _COURT_IN_PLACE.finditer(doc.norm):
@@ -262,3 +270,9 @@ def institutions_v1(doc: Doc) -> None:
 def institutions_v2(doc: Doc) -> None:
     """As institutions.v1, with investigative isolators (pre-trial prisons)."""
     doc.institutions = find_institutions(doc, v2=True)
+
+
+@step("institutions.v3", requires=("tokens", "sents"), provides=("institutions",))
+def institutions_v3(doc: Doc) -> None:
+    """As institutions.v2, with numbered places written in lower case."""
+    doc.institutions = find_institutions(doc, v2=True, v3=True)

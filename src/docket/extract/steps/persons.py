@@ -6,6 +6,12 @@ persons.v2: an apposition marks a source only with a source's title ("researcher
 Watch"), never beside an ethnic group ("a Uyghur religious scholar" is a detainee's
 description); "(a.k.a. Tang Jian)" gives aliases.
 
+persons.v3: a group the report goes on to name ("nine Uyghur farmers ... They are A, B,
+..."; "The three monks, A, B and C,"; "A, B and C ... the three men") is those persons, not
+an entry of its own: its members are recorded and attribution gives them its facts; "nine
+farmers, including A and B" leaves seven unnamed; "the nine farmers" after "nine farmers"
+is the same group.
+
 No trained model: a capitalised run of words is a candidate; gazetteers of places,
 organisations and name elements, and the words around it (a person noun before it, an age
 after it, a place word after it) decide whether it is a person.
@@ -14,6 +20,7 @@ after it, a place word after it) decide whether it is a person.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from docket.extract.candidates import (
     PLACE_NEXT,
@@ -79,6 +86,99 @@ def find_groups(doc: Doc, named_per_sent: list[int]) -> list[tuple[tuple[int, in
     return out
 
 
+_INCLUDING = re.compile(
+    r"^\s*,?\s*(?:(?:\w+\s+){0,8}?)?(?:including|among them|among whom|such as|among"
+    r" those (?:\w+\s+)?(?:were|was))\b",
+    re.IGNORECASE,
+)
+_DEFINITE = re.compile(r"^(?:the|all|these|those)\s", re.IGNORECASE)
+_OTHER = re.compile(r"\b(?:other|more|additional|further)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Group:
+    """An unnamed group found in the text, and what persons.v3 decided about it."""
+
+    span: tuple[int, int]
+    count: int
+    noun: str
+    members: tuple[int, ...] = ()
+    same_as: int | None = None  # index of an earlier group it refers back to
+
+
+def _named_in(
+    doc: Doc, mentions: list[Mention], entities: list[Entity], lo: int, hi: int
+) -> list[int]:
+    """Named persons (not sources or public figures) mentioned in [lo, hi), in text order."""
+    out: list[int] = []
+    for m in mentions:
+        if m.kind not in ("name", "short") or not lo <= m.span[0] < hi:
+            continue
+        ent = entities[m.entity]
+        if ent.group or ent.role_hint in ("source", "other") or m.entity in out:
+            continue
+        out.append(m.entity)
+    return out
+
+
+def groups_v3(doc: Doc, mentions: list[Mention], entities: list[Entity]) -> list[Group]:
+    """Unnamed groups, with the named persons they turn out to be: a group is dropped when
+    the names around it outnumber it, merged into them when they are as many, reduced by
+    the names after 'including', and kept otherwise."""
+    text = doc.norm
+    first_seen: dict[int, int] = {}
+    for m in mentions:
+        if m.kind in ("name", "short"):
+            first_seen.setdefault(m.entity, m.span[0])
+    nsent = len(doc.sents)
+    out: list[Group] = []
+    for gm in _GROUP.finditer(text):
+        count = parse_count(gm.group("num"))
+        if count is None or count < 2 or count > 500:
+            continue
+        before = text[max(0, gm.start() - 12) : gm.start()].lower()
+        if re.search(r"\b(?:of|one of|among)\s*$", before):
+            continue
+        mods = gm.group("mods").lower().split()
+        if any(w in ("years", "year", "months", "days", "yuan", "of") for w in mods):
+            continue
+        noun = gm.group("noun").lower()
+        s = doc.sent_of(gm.start())
+        phrase = gm.group(0)
+        other = bool(_OTHER.search(phrase))
+        if _DEFINITE.match(phrase):
+            # "the nine farmers" after "nine farmers": the same people
+            earlier = next(
+                (k for k, g in enumerate(out) if g.count == count and g.noun == noun), None
+            )
+            if earlier is not None:
+                out.append(Group(gm.span(), count, noun, same_as=earlier))
+                continue
+            lo = doc.sents[max(0, s - 2)][0]
+            hi = doc.sents[min(nsent - 1, s + 1)][1]
+            named = _named_in(doc, mentions, entities, lo, hi)
+        else:
+            lo = gm.end() if other else doc.sents[s][0]
+            hi = doc.sents[min(nsent - 1, s + 2)][1]
+            named = [
+                e
+                for e in _named_in(doc, mentions, entities, lo, hi)
+                if first_seen.get(e, -1) >= (gm.end() if other else doc.sents[s][0])
+            ]
+        if len(named) > count:
+            continue  # more names than people: the group is spelled out, but not which
+        if len(named) == count:
+            out.append(Group(gm.span(), count, noun, members=tuple(named)))
+            continue
+        if named and _INCLUDING.match(text[gm.end() : gm.end() + 80]):
+            listed = _named_in(doc, mentions, entities, gm.end(), doc.sents[s][1])
+            if 0 < len(listed) < count:
+                out.append(Group(gm.span(), count - len(listed), noun))
+                continue
+        out.append(Group(gm.span(), count, noun))
+    return out
+
+
 @step(
     "persons.v1",
     requires=("tokens", "sents", "clauses", "institutions"),
@@ -99,7 +199,17 @@ def persons_v2(doc: Doc) -> None:
     _persons(doc, v2=True)
 
 
-def _persons(doc: Doc, *, v2: bool) -> None:
+@step(
+    "persons.v3",
+    requires=("tokens", "sents", "clauses", "institutions"),
+    provides=("entities", "mentions"),
+)
+def persons_v3(doc: Doc) -> None:
+    """As persons.v2, where a group the report names person by person is those persons."""
+    _persons(doc, v2=True, v3=True)
+
+
+def _persons(doc: Doc, *, v2: bool, v3: bool = False) -> None:
     cands = find_candidates(doc, v2)
     entities: list[Entity] = []
     by_name: dict[str, int] = {}
@@ -177,6 +287,22 @@ def _persons(doc: Doc, *, v2: bool) -> None:
         if t.lower in _PRONOUNS:
             sex, plural = _PRONOUNS[t.lower]
             mentions.append(Mention((t.start, t.end), "pronoun", -1, t.sent, sex, plural))
+    if v3:
+        mentions.sort(key=lambda m: m.span)
+        ids: list[int] = []
+        for g in groups_v3(doc, mentions, entities):
+            if g.same_as is not None:
+                e = ids[g.same_as]
+            else:
+                e = len(entities)
+                entities.append(Entity(name=None, count=g.count, group=True))
+                entities[e].members = list(g.members)
+            ids.append(e)
+            mentions.append(Mention(g.span, "group", e, doc.sent_of(g.span[0]), plural=True))
+        mentions.sort(key=lambda m: m.span)
+        doc.entities = entities
+        doc.mentions = mentions
+        return
     named_per_sent = [0] * len(doc.sents)
     for sent, _e in {(m.sent, m.entity) for m in mentions if m.kind != "pronoun"}:
         named_per_sent[sent] += 1

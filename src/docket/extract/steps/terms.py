@@ -1,7 +1,12 @@
 """terms.v1: prison terms ("six and a half years", "between 12 and 15 years", "life",
 "death with a two-year reprieve", "an 18-year sentence"), told apart from administrative
 penalties (re-education through labour, administrative detention) and from revisions
-("commuted to life", "reduced to 16 years")."""
+("commuted to life", "reduced to 16 years").
+
+terms.v2: abbreviated units ("10 yrs. and 6 mos.", "18 mths"), a half after the unit ("a
+year and a half", "two years and a half"), "got 8 years"; and a penalty that is only
+possible or asked for ("faces up to 10 years", "could face the death penalty", "prosecutors
+requested 12 years", "a maximum sentence of 15 years") is no term."""
 
 from __future__ import annotations
 
@@ -16,6 +21,21 @@ _HALF = r"(?:\s+and\s+(?:a\s+|one[- ])half|-and-a-half|\s+1/2|\s*\u00bd)"
 _UNIT = r"(?:years?|yrs?|months?|weeks?|days?)"
 _ATOM = rf"(?:{NUMBER}{_HALF}?[\s-]+{_UNIT}(?:'s?|s')?|(?:a\s+)?half\s+(?:a\s+)?year)"
 _SEP = r"(?:\s*,\s*|\s+)(?:and\s+)?"
+_UNIT_V2 = r"(?:years?|months?|weeks?|days?|(?:yrs?|mos?|mths?|wks?)\b\.?)"
+_HALF_AFTER = r"(?:\s+and\s+a\s+half)"
+_ATOM_V2 = (
+    rf"(?:{NUMBER}{_HALF}?[\s-]+{_UNIT_V2}(?:'s?|s')?{_HALF_AFTER}?|(?:a\s+)?half\s+(?:a\s+)?year)"
+)
+_DURATION_V2 = re.compile(
+    rf"(?<![\w-])(?:(?P<range>(?:between\s+)?(?P<lo>{SMALL_NUMBER})\s*(?:and|to|-|or)\s*(?P<hi>{SMALL_NUMBER})"
+    rf"[\s-]+(?P<runit>{_UNIT_V2}))|(?P<dur>{_ATOM_V2}(?:{_SEP}{_ATOM_V2})*))(?:'s?|s')?(?![\w])",
+    re.IGNORECASE,
+)
+_ATOM_RE_V2 = re.compile(
+    rf"(?P<n>{NUMBER})(?P<half>{_HALF})?[\s-]+(?P<unit>{_UNIT_V2})(?:'s?|s')?"
+    rf"(?P<half2>{_HALF_AFTER})?|(?P<halfyear>(?:a\s+)?half\s+(?:a\s+)?year)",
+    re.IGNORECASE,
+)
 _DURATION = re.compile(
     rf"(?<![\w-])(?:(?P<range>(?:between\s+)?(?P<lo>{SMALL_NUMBER})\s*(?:and|to|-|or)\s*(?P<hi>{SMALL_NUMBER})"
     rf"[\s-]+(?P<runit>{_UNIT}))|(?P<dur>{_ATOM}(?:{_SEP}{_ATOM})*))(?:'s?|s')?(?![\w])",
@@ -84,17 +104,17 @@ _DELTA_AFTER = re.compile(
 )
 
 
-def _atoms(words: str) -> list[tuple[int, int, float, int]] | None:
+def _atoms(words: str, v2: bool = False) -> list[tuple[int, int, float, int]] | None:
     """The parts of '3 years and 6 months': (start, end, months, unit rank) each."""
     out: list[tuple[int, int, float, int]] = []
-    for m in _ATOM_RE.finditer(words):
+    for m in (_ATOM_RE_V2 if v2 else _ATOM_RE).finditer(words):
         if m.group("halfyear"):
             out.append((m.start(), m.end(), 6.0, 3))
             continue
         value = parse_number(m.group("n"))
         if value is None:
             return None
-        if m.group("half"):
+        if m.group("half") or (v2 and m.group("half2")):
             value += 0.5
         unit = m.group("unit").lower()
         rank = (
@@ -110,10 +130,11 @@ def _atoms(words: str) -> list[tuple[int, int, float, int]] | None:
     return out
 
 
-def durations(words: str) -> list[tuple[int, int, float]]:
+def durations(words: str, v2: bool = False) -> list[tuple[int, int, float]]:
     """Split '13 years and 6 years' into two terms and keep '3 years and 6 months' as one:
-    (start, end, months) for each term, offsets within `words`."""
-    atoms = _atoms(words)
+    (start, end, months) for each term, offsets within `words`; `v2` reads abbreviated units
+    and 'a year and a half'."""
+    atoms = _atoms(words, v2)
     if not atoms:
         return []
     out: list[tuple[int, int, float]] = []
@@ -133,10 +154,10 @@ _MONTH_WORD = (
 )
 
 
-def months_of(words: str) -> float | None:
+def months_of(words: str, v2: bool = False) -> float | None:
     """Return the length of 'three years and six months' (or 'six and a half years') in
     months."""
-    found = durations(words)
+    found = durations(words, v2)
     return found[0][2] if found else None
 
 
@@ -157,6 +178,27 @@ _CUE_AFTER = re.compile(
     r"^(?:'s?|s')?\s*(?:in\s+(?:prison|jail)|(?:of\s+)?(?:fixed-term\s+|criminal\s+)?"
     r"(?:imprisonment|detention in prison)|(?:prison|jail)\b|(?:prison\s+)?(?:sentence|term)"
     r"|of\s+(?:prison|jail))",
+    re.IGNORECASE,
+)
+_CUE_BEFORE_V2 = re.compile(
+    r"(?:sentenc\w*|imprison\w*|commut\w*|reduc\w*|serv(?:e|ed|es|ing)|gave|given|handed(?: down)?"
+    r"|receiv\w*|impos\w*|penalty|term of|prison|jail\w*|convicted|punish\w*|got|gets)\b"
+    r"[^;]{0,150}$",
+    re.IGNORECASE,
+)
+# v2: a penalty that may come, or that someone asks for, is not a sentence.
+_POTENTIAL_BEFORE = re.compile(
+    r"(?:\b(?:up to|as (?:much|long) as|(?:maximum|minimum)(?: (?:prison )?(?:sentence|penalty"
+    r"|term))?(?: of)?)\s*(?:a\s+|an\s+|the\s+)?"
+    r"|\b(?:possible|potential|possibly|faces?|facing|risks?|risking|(?:could|would|might"
+    r"|(?-i:may)|will)\s+(?:still\s+|now\s+|also\s+)?(?:face|receive|get|carry|be\s+(?:given"
+    r"|sentenced|jailed|imprisoned)))\b[^.;]{0,30}"
+    r"|\b(?:request\w*|sought|seek\w*|demand\w*|ask\w*(?: for)?|call\w* for|propos\w*"
+    r"|recommend\w*)\s+(?:[\w'-]+\s+){0,3}?)$",
+    re.IGNORECASE,
+)
+_POTENTIAL_AFTER = re.compile(
+    r"^[^.;]{0,60}?\bif (?:he |she |they )?(?:is |are |was |were )?(?:found guilty|convicted)",
     re.IGNORECASE,
 )
 _CUE_BEFORE = re.compile(
@@ -180,7 +222,16 @@ _FOR_OK = re.compile(
 )
 
 
-def classify(doc: Doc, start: int, end: int) -> str | None:
+def potential(doc: Doc, start: int, end: int) -> bool:
+    """True for a penalty that may come or is asked for: 'faces up to 10 years', 'could
+    face the death penalty', 'prosecutors requested 12 years', '... if convicted'."""
+    text = doc.norm
+    clause = doc.clauses[doc.clause_of(start)]
+    before = text[max(clause.start, start - 80) : start]
+    return bool(_POTENTIAL_BEFORE.search(before) or _POTENTIAL_AFTER.match(text[end : end + 80]))
+
+
+def classify(doc: Doc, start: int, end: int, v2: bool = False) -> str | None:
     """Return 'prison', 'administrative', 'revision' or None (not a penalty) for a duration."""
     text = doc.norm
     clause = doc.clauses[doc.clause_of(start)]
@@ -201,7 +252,10 @@ def classify(doc: Doc, start: int, end: int) -> str | None:
         return None
     # "(Lobsang Tsering, 15 years; Lobsang Sherab 14 years)": a list after "sentenced".
     listed = _LISTED.search(wide) and _LIST_CUE.search(wide)
-    if not _CUE_AFTER.match(after) and not _CUE_BEFORE.search(before) and not listed:
+    cue_before = (_CUE_BEFORE_V2 if v2 else _CUE_BEFORE).search(before)
+    if not _CUE_AFTER.match(after) and not cue_before and not listed:
+        return None
+    if v2 and potential(doc, start, end):
         return None
     if _REVISION_BEFORE.search(before):
         return "revision"
@@ -212,11 +266,14 @@ def classify(doc: Doc, start: int, end: int) -> str | None:
     return "prison"
 
 
-def find_terms(doc: Doc) -> list[Term]:
+def find_terms(doc: Doc, v2: bool = False) -> list[Term]:
     text = doc.norm
     out: list[Term] = []
     taken: list[tuple[int, int]] = []
     for m in _LIFE.finditer(text):
+        if v2 and potential(doc, m.start(), m.end()):
+            taken.append(m.span())
+            continue
         before = text[max(0, m.start() - 60) : m.start()]
         revised = _REVISION_BEFORE.search(before) or re.search(
             r"commut|reduc|chang", text[max(0, m.start() - 40) : m.end()], re.I
@@ -224,6 +281,9 @@ def find_terms(doc: Doc) -> list[Term]:
         out.append(Term(m.span(), Sentence(life=True), "revision" if revised else "prison"))
         taken.append(m.span())
     for m in _DEATH.finditer(text):
+        if v2 and potential(doc, m.start(), m.end()):
+            taken.append(m.span())
+            continue
         near = text[max(0, m.start() - 40) : m.end() + 60]
         suspended = bool(_SUSPENDED_NEAR.search(near))
         out.append(Term(m.span(), Sentence(death=True, suspended=suspended), "prison"))
@@ -233,7 +293,7 @@ def find_terms(doc: Doc) -> list[Term]:
         if reprieve:
             taken.append((m.end(), m.end() + reprieve.end()))
     pos = 0
-    while (dm := _DURATION.search(text, pos)) is not None:
+    while (dm := (_DURATION_V2 if v2 else _DURATION).search(text, pos)) is not None:
         m = dm
         a, b = m.span()
         pos = b
@@ -245,16 +305,16 @@ def find_terms(doc: Doc) -> list[Term]:
             if lo is None or hi is None or hi <= lo or month_before:
                 pos = m.start("hi")  # "December 29 to 1 year": retry from "1 year"
                 continue
-            kind = classify(doc, a, b)
+            kind = classify(doc, a, b, v2)
             if kind is None:
                 continue
             unit = _unit_months(str(m.group("runit")))
             sentence = Sentence(min_months=int(lo * unit), max_months=int(hi * unit))
             out.append(Term((a, b), sentence, kind))
             continue
-        for da, db, months in durations(str(m.group("dur"))):
+        for da, db, months in durations(str(m.group("dur")), v2):
             start, end = a + da, a + db
-            kind = classify(doc, start, end if end < b else b)
+            kind = classify(doc, start, end if end < b else b, v2)
             if kind is None or months <= 0:
                 continue
             whole = int(months + 1e-6)
@@ -267,3 +327,10 @@ def find_terms(doc: Doc) -> list[Term]:
 def terms_v1(doc: Doc) -> None:
     """Find prison terms, life and death sentences, administrative terms and revisions."""
     doc.terms = find_terms(doc)
+
+
+@step("terms.v2", requires=("norm", "sents", "clauses"), provides=("terms",))
+def terms_v2(doc: Doc) -> None:
+    """As terms.v1, with abbreviated units and 'a year and a half'; possible or requested
+    penalties are not terms."""
+    doc.terms = find_terms(doc, v2=True)
