@@ -9,10 +9,12 @@ from django.db.models import F
 from django.urls import reverse
 
 from docket.cases.models import Claim, Person
+from docket.cases.services import conflict_resolve
+from docket.core.errors import ApplicationError, PermissionDenied
 from docket.core.models import AuditEvent
 from docket.evidence.models import Source
 from docket.ingest.models import ExtractedPerson
-from docket.ingest.services import Incoming, document_ingest
+from docket.ingest.services import Incoming, document_ingest, extracted_person_new
 
 pytestmark = pytest.mark.django_db
 
@@ -354,6 +356,13 @@ def test_conflicts_are_shown_and_resolved_by_keeping_one_value(second_report, cl
         reverse("ingest:review_link", args=[source.pk, extracted.pk]), {"person": person.pk}
     )
     age = Claim.objects.get(source=source, field="age")
+    item = _page(client, source).split(f'id="item-{age.pk}"')[1].split("</li>")[0]
+    assert "disagrees</a> with the accepted age: 33" in item
+    ethnicity = Claim.objects.get(source=source, field="ethnicity")
+    assert (
+        "disagrees"
+        not in _page(client, source).split(f'id="item-{ethnicity.pk}"')[1].split("</li>")[0]
+    )
     client.post(_claim_url(source, age), {"decision": "accept"})
     html = _page(client, source)
     assert "Conflicts with accepted facts" in html
@@ -390,3 +399,18 @@ def test_edit_from_the_review_page_comes_back_to_it(pending, client_as):
     assert response["Location"] == back
     claim.refresh_from_db()
     assert claim.value == "film director" and claim.review_status == "suggested"
+
+
+def test_conflict_resolve_refuses_what_is_no_conflict(second_report, users):
+    person, source, extracted = second_report
+    age = Claim.objects.get(source=source, field="age")
+    with pytest.raises(ApplicationError, match="accept it before keeping it"):
+        conflict_resolve(actor=users["editor"], keep=age)
+    occupation = Claim.objects.filter(person=person, field="occupation").first()
+    with pytest.raises(ApplicationError, match="several values of this fact"):
+        conflict_resolve(actor=users["editor"], keep=occupation)
+    with pytest.raises(PermissionDenied):
+        conflict_resolve(actor=users["researcher"], keep=occupation)
+    with pytest.raises(PermissionDenied):
+        extracted_person_new(actor=users["researcher"], extracted=extracted)
+    assert not AuditEvent.objects.filter(action__in=["conflict.resolve", "extracted_person.new"])

@@ -82,6 +82,8 @@ class Suggestion:
     span: tuple[int, int] | None
     quote: str
     review_status: str
+    # Accepted values of the same single-valued fact that this one disagrees with.
+    disagrees: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -112,7 +114,42 @@ class ExtractedView:
     candidates: tuple[CandidateView, ...]
 
 
-def _suggestion(claim: Claim) -> Suggestion:
+def _disagreements(user: Any, claims: list[Claim]) -> dict[int, tuple[str, ...]]:
+    """For each suggested claim of a single-valued fact, the accepted values (that the
+    user may see) of the same person and fact that it disagrees with."""
+    single = [
+        c
+        for c in claims
+        if c.review_status == SUGGESTED
+        and c.person_id is not None
+        and c.field in SPECS
+        and (SPECS[c.field].single or SPECS[c.field].group)
+    ]
+    if not single:
+        return {}
+    accepted: dict[tuple[int, str], list[Claim]] = {}
+    found = claims_visible(user=user).filter(
+        review_status="accepted",
+        person_id__in={c.person_id for c in single},
+        field__in={c.field for c in single},
+    )
+    for claim in found.order_by("id"):
+        accepted.setdefault((claim.person_id, claim.field), []).append(claim)
+    out: dict[int, tuple[str, ...]] = {}
+    for claim in single:
+        spec = SPECS[claim.field]
+        texts = {
+            describe(other.field, other.value)
+            for other in accepted.get((claim.person_id, claim.field), [])
+            if (spec.group is None or spec.group(other.value) == spec.group(claim.value))
+            and not spec.agrees(claim.value, other.value)
+        }
+        if texts:
+            out[claim.pk] = tuple(sorted(texts))
+    return out
+
+
+def _suggestion(claim: Claim, disagrees: tuple[str, ...] = ()) -> Suggestion:
     span = (claim.span_start, claim.span_end) if claim.span_start is not None else None
     return Suggestion(
         claim=claim,
@@ -122,6 +159,7 @@ def _suggestion(claim: Claim) -> Suggestion:
         span=span,
         quote=claim.quote,
         review_status=claim.review_status,
+        disagrees=disagrees,
     )
 
 
@@ -133,7 +171,11 @@ def _extracted_name(extracted: ExtractedPerson, claims: list[Claim]) -> str:
 
 
 def _view(
-    user: Any, extracted: ExtractedPerson, claims: list[Claim], levels: frozenset[str]
+    user: Any,
+    extracted: ExtractedPerson,
+    claims: list[Claim],
+    levels: frozenset[str],
+    disagreements: dict[int, tuple[str, ...]] | None = None,
 ) -> ExtractedView:
     candidates = [
         CandidateView(
@@ -155,7 +197,7 @@ def _view(
         role_label=terms.label(terms.PERSON_ROLES, extracted.role),
         count=extracted.count,
         decision=extracted.decision,
-        suggestions=tuple(_suggestion(c) for c in claims),
+        suggestions=tuple(_suggestion(c, (disagreements or {}).get(c.pk, ())) for c in claims),
         pending=sum(1 for c in claims if c.review_status == SUGGESTED),
         candidates=tuple(candidates),
     )
@@ -187,7 +229,8 @@ def source_suggestions(*, user: Any, source: Source) -> list[ExtractedView]:
     ).select_related("claim")
     for row in rows.order_by(F("claim__span_start").asc(nulls_last=True), "claim_id"):
         by_person.setdefault(row.extractedperson_id, []).append(row.claim)
-    return [_view(user, e, by_person.get(e.pk, []), levels) for e in extracted]
+    disagreements = _disagreements(user, [c for cs in by_person.values() for c in cs])
+    return [_view(user, e, by_person.get(e.pk, []), levels, disagreements) for e in extracted]
 
 
 def extracted_person_get(*, user: Any, extracted_id: int) -> ExtractedPerson:
