@@ -44,6 +44,7 @@ def test_browser_reviews_a_claim_with_the_keyboard(editor):
     page.keyboard.press("?")
     assert page.locator("#review-help").is_visible()
     page.keyboard.press("?")
+    page.evaluate("() => { window.notReloaded = true; }")
     page.keyboard.press("j")
     assert page.evaluate("() => document.activeElement.id") == second_id
     assert "current" in (page.locator(f"#{second_id}").get_attribute("class") or "")
@@ -53,6 +54,7 @@ def test_browser_reviews_a_claim_with_the_keyboard(editor):
     assert claim.review_status == "accepted"
     assert Claim.objects.get(pk=int(first_id.removeprefix("item-"))).review_status == "suggested"
     assert "accepted." in page.locator(".messages").inner_text()
+    assert page.evaluate("() => window.notReloaded") is True  # htmx swapped the page in
     # The next pending claim is the current one now: r rejects it.
     third = page.locator("[data-review-item].current").get_attribute("id")
     assert third not in (first_id, second_id)

@@ -133,18 +133,7 @@ def merge_list(request: HttpRequest) -> HttpResponse:
 def merge_confirm(request: HttpRequest, person_id: int, other_id: int) -> HttpResponse:
     """Show what merging `other_id` into `person_id` brings together; POST merges."""
     if request.method == "POST":
-        return post_action(
-            request,
-            lambda: services.person_merge(
-                into=selectors.person_get(user=request.user, person_id=person_id),
-                other=selectors.person_get(user=request.user, person_id=other_id),
-                user=request.user,
-                note=request.POST.get("note", ""),
-            ),
-            done=lambda merge: reverse("cases:person_detail", args=[merge.into_id]),
-            message="Merged: one person now, every name and fact kept with its source.",
-            back=reverse("cases:duplicates"),
-        )
+        return _merge(request, person_id, other_id)
     try:
         preview = selectors.merge_preview(user=request.user, into_id=person_id, other_id=other_id)
     except NotFound:
@@ -153,6 +142,21 @@ def merge_confirm(request: HttpRequest, person_id: int, other_id: int) -> HttpRe
         messages.error(request, str(error))
         return redirect("cases:duplicates")
     return render(request, "cases/merge_confirm.html", {"preview": preview})
+
+
+def _merge(request: HttpRequest, person_id: int, other_id: int) -> HttpResponse:
+    return post_action(
+        request,
+        lambda: services.person_merge(
+            into=selectors.person_get(user=request.user, person_id=person_id),
+            other=selectors.person_get(user=request.user, person_id=other_id),
+            user=request.user,
+            note=request.POST.get("note", ""),
+        ),
+        done=lambda merge: reverse("cases:person_detail", args=[merge.into_id]),
+        message="Merged: one person now, every name and fact kept with its source.",
+        back=reverse("cases:duplicates"),
+    )
 
 
 @post_only
