@@ -192,3 +192,30 @@ def test_duplicate_dismiss_service_checks_its_input(pair, users):
     assert not DuplicateDismissal.objects.exists()
     duplicate_dismiss(actor="system:test", person=a, other=b, note=" checked ids ")
     assert DuplicateDismissal.objects.get().note == "checked ids"
+
+
+def test_restricted_persons_stay_off_the_pages_of_roles_that_may_not_see_them(client_as):
+    records = [
+        PersonClaims(
+            confidentiality="restricted",
+            claims=[
+                ClaimInput("name", {"text": "Witness Qurban", "script": "Latn", "kind": "legal"}),
+                ClaimInput("age", {"age": 30, "as_of": "2020"}),
+                ClaimInput("ethnicity", "Uyghur"),
+            ],
+        )
+        for _ in range(2)
+    ]
+    a, b = (
+        r.person
+        for r in claims_bulk_create(actor="system:test", accept=True, records=records).records
+    )
+    editor = client_as("editor")
+    assert "Witness Qurban" in editor.get(reverse("cases:duplicates")).content.decode()
+    editor.post(reverse("cases:merge_confirm", args=[a.pk, b.pk]), {"note": "one witness"})
+    researcher = client_as("researcher")
+    for name in ("cases:duplicates", "cases:merge_list"):
+        assert "Witness Qurban" not in researcher.get(reverse(name)).content.decode()
+    assert "Witness Qurban" in editor.get(reverse("cases:merge_list")).content.decode()
+    event = AuditEvent.objects.get(action="person.merge")
+    assert event.after["note"].startswith("[restricted ")
