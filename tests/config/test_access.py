@@ -81,10 +81,22 @@ def test_may_open_refuses_urls_missing_from_the_table(make_user):
 ADMIN_REFUSES = re.compile(r"admin:(autocomplete|axes_\w+_add)")
 
 
+# Actions: buttons that POST, never pages (a GET is refused with our 405 page).
+POST_ONLY = {
+    "logout",
+    "ingest:review_claim",
+    "ingest:review_person",
+    "ingest:review_link",
+    "ingest:review_resolve",
+    "cases:merge_undo",
+    "cases:duplicate_dismiss",
+}
+
+
 def _allowed_status(name, role):
     """Status of an allowed GET on a page of ours."""
-    if name == "logout":
-        return 405  # POST only
+    if name in POST_ONLY:
+        return 405
     if name == "publish:favicon" or (name == "login" and role != "anonymous"):
         return 302
     return 200
@@ -123,6 +135,9 @@ def world(demo, make_user):
         "case_id": demo.case_ids[0],
         "source_id": demo.source_id,
         "claim_id": Claim.objects.filter(person_id=ikram, field="event").first().pk,
+        "other_id": demo.person_ids[1],
+        "extracted_id": 1,
+        "merge_id": 1,
         "field": "event",
         "app_label": "accounts",
         "content_type_id": ContentType.objects.get_for_model(get_user_model()).pk,

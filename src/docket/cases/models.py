@@ -401,3 +401,27 @@ class PersonMerge(models.Model):
 
     def __str__(self) -> str:
         return f"merge of person {self.other_id} into {self.into_id}"
+
+
+class DuplicateDismissal(models.Model):
+    """A reviewer's word that two persons are not one: the pair is no longer proposed.
+
+    The pair is stored in id order (`first` < `second`), so each pair has one row.
+    """
+
+    first = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    second = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    note = models.TextField(blank=True)
+    dismissed_by = models.CharField(max_length=150, help_text="User name or system:<name>")
+    dismissed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(first__lt=models.F("second")), name="dismissal_pair_ordered"
+            ),
+            models.UniqueConstraint(fields=["first", "second"], name="dismissal_pair_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"persons {self.first_id} and {self.second_id} are not one"

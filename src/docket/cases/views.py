@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -15,7 +16,8 @@ from docket.cases.forms import (
     PersonCreateForm,
     PersonEditForm,
 )
-from docket.core.web import form_page, is_htmx, next_url, page_of, submit
+from docket.core.errors import ApplicationError, NotFound
+from docket.core.web import form_page, is_htmx, next_url, page_of, post_action, post_only, submit
 
 FORM = "cases/form.html"
 SUMMARY_FIELDS = ("count", "sex", "birth_year", "age", "ethnicity", "religion", "status")
@@ -70,6 +72,7 @@ def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
         "suggested": [(c, selectors.claim_evidence(user=request.user, claim=c)) for c in suggested],
         "summary_fields": SUMMARY_FIELDS,
         "claim_fields": CLAIM_FIELDS,
+        "merges": selectors.merge_rows(user=request.user, person=person),
     }
     return render(request, "cases/person_detail.html", context)
 
@@ -112,4 +115,76 @@ def institution_create(request: HttpRequest) -> HttpResponse:
         message="Added; events can now name it.",
         template=FORM,
         context={"title": "New court or facility"},
+    )
+
+
+def duplicates(request: HttpRequest) -> HttpResponse:
+    """Probable duplicate persons, best first, with what speaks for and against each pair."""
+    rows = selectors.duplicate_list(user=request.user)
+    return render(request, "cases/duplicates.html", {"rows": rows})
+
+
+def merge_list(request: HttpRequest) -> HttpResponse:
+    """Merges in force, newest first, each with its undo button."""
+    rows = selectors.merge_rows(user=request.user)
+    return render(request, "cases/merge_list.html", {"rows": rows})
+
+
+def merge_confirm(request: HttpRequest, person_id: int, other_id: int) -> HttpResponse:
+    """Show what merging `other_id` into `person_id` brings together; POST merges."""
+    if request.method == "POST":
+        return _merge(request, person_id, other_id)
+    try:
+        preview = selectors.merge_preview(user=request.user, into_id=person_id, other_id=other_id)
+    except NotFound:
+        raise
+    except ApplicationError as error:
+        messages.error(request, str(error))
+        return redirect("cases:duplicates")
+    return render(request, "cases/merge_confirm.html", {"preview": preview})
+
+
+def _merge(request: HttpRequest, person_id: int, other_id: int) -> HttpResponse:
+    return post_action(
+        request,
+        lambda: services.person_merge(
+            into=selectors.person_get(user=request.user, person_id=person_id),
+            other=selectors.person_get(user=request.user, person_id=other_id),
+            user=request.user,
+            note=request.POST.get("note", ""),
+        ),
+        done=lambda merge: reverse("cases:person_detail", args=[merge.into_id]),
+        message="Merged: one person now, every name and fact kept with its source.",
+        back=reverse("cases:duplicates"),
+    )
+
+
+@post_only
+def merge_undo(request: HttpRequest, merge_id: int) -> HttpResponse:
+    """Undo a merge: the merged-away person comes back with its names and facts."""
+    merge = selectors.merge_get(user=request.user, merge_id=merge_id)
+    return post_action(
+        request,
+        lambda: services.person_unmerge(merge=merge, user=request.user),
+        done=lambda merge: reverse("cases:person_detail", args=[merge.other_id]),
+        message="Merge undone: the two persons are apart again.",
+        back=next_url(request, reverse("cases:merge_list")),
+    )
+
+
+@post_only
+def duplicate_dismiss(request: HttpRequest, person_id: int, other_id: int) -> HttpResponse:
+    """Record that two persons are not one, so the pair is no longer proposed."""
+    back = reverse("cases:duplicates")
+    return post_action(
+        request,
+        lambda: services.duplicate_dismiss(
+            actor=request.user,
+            person=selectors.person_get(user=request.user, person_id=person_id),
+            other=selectors.person_get(user=request.user, person_id=other_id),
+            note=request.POST.get("note", ""),
+        ),
+        done=lambda _: back,
+        message="Noted: not the same person. The pair will not be proposed again.",
+        back=back,
     )

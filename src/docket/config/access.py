@@ -42,12 +42,25 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "cases:person_create": EDITORS,
     "cases:person_edit": EDITORS,
     "cases:institution_create": SUGGESTERS,
+    # Probable duplicates and merges: researchers may look, reviewers merge and undo.
+    "cases:duplicates": SUGGESTERS,
+    "cases:merge_list": SUGGESTERS,
+    "cases:merge_confirm": EDITORS,
+    "cases:merge_undo": EDITORS,
+    "cases:duplicate_dismiss": EDITORS,
     "evidence:source_list": STAFF,
     "evidence:source_detail": STAFF,
     # Researchers suggest claims; the claim services accept them only from reviewers.
     "ingest:claim_create": SUGGESTERS,
     "ingest:claim_edit": SUGGESTERS,
     "ingest:claim_review": EDITORS,
+    # The review queue: researchers see what waits (and may edit suggestions), reviewers decide.
+    "ingest:queue": SUGGESTERS,
+    "ingest:review_source": SUGGESTERS,
+    "ingest:review_claim": EDITORS,
+    "ingest:review_person": EDITORS,
+    "ingest:review_link": EDITORS,
+    "ingest:review_resolve": EDITORS,
     # The Django admin is back office (users, lock-outs) for administrators only.
     "admin:*": ADMINS,
 }
@@ -56,6 +69,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
 NAVIGATION: tuple[tuple[str, str], ...] = (
     ("Cases", "cases:case_list"),
     ("Sources", "evidence:source_list"),
+    ("Review", "ingest:queue"),
+    ("Duplicates", "cases:duplicates"),
     ("New person", "cases:person_create"),
     ("Admin", "admin:index"),
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -10,9 +11,10 @@ from django.contrib import messages
 from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from docket.core.errors import ApplicationError
+from docket.core.errors import ApplicationError, NotFound
 
 T = TypeVar("T")
 PAGE_SIZE = 50
@@ -80,3 +82,37 @@ def next_url(request: HttpRequest, default: str) -> str:
         wanted, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     )
     return wanted if wanted and safe else default
+
+
+def post_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Refuse anything but POST with our 405 page (an action is a button, never a link)."""
+
+    @functools.wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if request.method != "POST":
+            page = render_to_string("405.html", request=request)
+            return HttpResponse(page, status=405, headers={"Allow": "POST"})
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def post_action(
+    request: HttpRequest,
+    action: Callable[[], T],
+    *,
+    done: Callable[[T], str],
+    message: str | Callable[[T], str],
+    back: str,
+) -> HttpResponse:
+    """Run a POSTed action: on success say so and go to `done(result)`; a refusal is shown
+    as an error message on the page `back` (services are atomic: nothing changed)."""
+    try:
+        result = action()
+    except NotFound:
+        raise
+    except ApplicationError as error:
+        messages.error(request, str(error))
+        return redirect(back)
+    messages.success(request, message(result) if callable(message) else message)
+    return redirect(done(result))

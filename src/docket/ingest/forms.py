@@ -14,8 +14,10 @@ from docket.cases import selectors as case_selectors
 from docket.cases import services
 from docket.cases.forms import level_field
 from docket.cases.models import Claim
-from docket.core.errors import NotFound
+from docket.core.errors import ApplicationError, NotFound
 from docket.evidence import selectors as evidence_selectors
+from docket.ingest import services as ingest_services
+from docket.ingest.models import ExtractedPerson
 from docket.vocab import terms
 
 DATE_HELP = (
@@ -267,6 +269,68 @@ class ReviewForm(forms.Form):
         if self.cleaned_data["decision"] == "accept":
             return services.claim_accept(actor=actor, claim=claim)
         return services.claim_reject(actor=actor, claim=claim, reason=self.cleaned_data["reason"])
+
+
+def _valid(form: forms.Form) -> dict[str, Any]:
+    """The cleaned data, or the form's first error as a refusal (buttons send fixed values)."""
+    if not form.is_valid():
+        field, errors = next(iter(form.errors.items()))
+        raise ApplicationError(f"{field}: {errors[0]}", code="invalid")
+    return form.cleaned_data
+
+
+class SuggestionForm(forms.Form):
+    """The review page's accept and reject buttons for one suggested claim."""
+
+    decision = forms.ChoiceField(choices=[("accept", "Accept"), ("reject", "Reject")])
+    reason = forms.CharField(max_length=2000, required=False)
+
+    def apply(self, *, actor: Any, claim: Claim) -> Claim:
+        data = _valid(self)
+        if data["decision"] == "accept":
+            return ingest_services.suggestion_accept(actor=actor, claim=claim)
+        return ingest_services.suggestion_reject(actor=actor, claim=claim, reason=data["reason"])
+
+
+class PersonDecisionForm(forms.Form):
+    """Accept all of an extracted person's suggestions, keep it as a new person, or reject it."""
+
+    decision = forms.ChoiceField(
+        choices=[("accept", "Accept all"), ("new", "Create new person"), ("reject", "Reject")]
+    )
+    reason = forms.CharField(max_length=2000, required=False)
+
+    def apply(self, *, actor: Any, extracted: ExtractedPerson) -> ExtractedPerson:
+        data = _valid(self)
+        if data["decision"] == "accept":
+            return ingest_services.extracted_person_accept(actor=actor, extracted=extracted)
+        if data["decision"] == "new":
+            return ingest_services.extracted_person_new(actor=actor, extracted=extracted)
+        return ingest_services.extracted_person_reject(
+            actor=actor, extracted=extracted, reason=data["reason"]
+        )
+
+
+class LinkForm(forms.Form):
+    """Link an extracted person to an existing person (one of its candidates)."""
+
+    person = forms.IntegerField(min_value=1)
+
+    def apply(self, *, actor: Any, extracted: ExtractedPerson) -> ExtractedPerson:
+        person = case_selectors.person_get(user=actor, person_id=_valid(self)["person"])
+        return ingest_services.extracted_person_link(
+            actor=actor, extracted=extracted, person=person
+        )
+
+
+class ResolveForm(forms.Form):
+    """Settle a conflict: keep one accepted claim, reject those that disagree with it."""
+
+    keep = forms.IntegerField(min_value=1)
+
+    def apply(self, *, actor: Any) -> list[Claim]:
+        keep = case_selectors.claim_get(user=actor, claim_id=_valid(self)["keep"])
+        return services.conflict_resolve(actor=actor, keep=keep)
 
 
 CLAIM_FORMS: dict[str, type[ClaimForm]] = {

@@ -16,10 +16,16 @@ from django.db.models.functions import Coalesce
 from docket.accounts.roles import SUGGEST, can, visible_levels
 from docket.cases.fields import SPECS, describe
 from docket.cases.models import Claim, Person
-from docket.cases.selectors import claims_visible, person_display_name
-from docket.core.errors import NotFound
+from docket.cases.selectors import Conflict, claims_visible, conflict_list, person_display_name
+from docket.core.errors import ApplicationError, NotFound
 from docket.evidence.models import Source
-from docket.evidence.selectors import source_list
+from docket.evidence.selectors import (
+    Highlight,
+    source_highlights,
+    source_list,
+    source_segments,
+)
+from docket.evidence.text import Run, runs
 from docket.ingest.models import ExtractedPerson
 from docket.vocab import terms
 
@@ -27,7 +33,7 @@ SUGGESTED = "suggested"
 
 
 def source_pending_list(*, user: Any) -> QuerySet[Source]:
-    """Sources the user may see with something to review, newest first.
+    """Sources the user may see with something to review, oldest first (a queue).
 
     Each source carries `pending`, how many of its suggested claims the user may see, and
     `undecided`, how many of its extracted persons (that the user may see) still wait for
@@ -61,6 +67,7 @@ def source_pending_list(*, user: Any) -> QuerySet[Source]:
             undecided=Coalesce(Subquery(undecided, output_field=IntegerField()), 0),
         )
         .filter(Q(pending__gt=0) | Q(undecided__gt=0))
+        .order_by("added_at", "id")
     )
 
 
@@ -75,6 +82,8 @@ class Suggestion:
     span: tuple[int, int] | None
     quote: str
     review_status: str
+    # Accepted values of the same single-valued fact that this one disagrees with.
+    disagrees: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -105,7 +114,42 @@ class ExtractedView:
     candidates: tuple[CandidateView, ...]
 
 
-def _suggestion(claim: Claim) -> Suggestion:
+def _disagreements(user: Any, claims: list[Claim]) -> dict[int, tuple[str, ...]]:
+    """For each suggested claim of a single-valued fact, the accepted values (that the
+    user may see) of the same person and fact that it disagrees with."""
+    single = [
+        c
+        for c in claims
+        if c.review_status == SUGGESTED
+        and c.person_id is not None
+        and c.field in SPECS
+        and (SPECS[c.field].single or SPECS[c.field].group)
+    ]
+    if not single:
+        return {}
+    accepted: dict[tuple[int, str], list[Claim]] = {}
+    found = claims_visible(user=user).filter(
+        review_status="accepted",
+        person_id__in={c.person_id for c in single},
+        field__in={c.field for c in single},
+    )
+    for claim in found.order_by("id"):
+        accepted.setdefault((claim.person_id, claim.field), []).append(claim)
+    out: dict[int, tuple[str, ...]] = {}
+    for claim in single:
+        spec = SPECS[claim.field]
+        texts = {
+            describe(other.field, other.value)
+            for other in accepted.get((claim.person_id, claim.field), [])
+            if (spec.group is None or spec.group(other.value) == spec.group(claim.value))
+            and not spec.agrees(claim.value, other.value)
+        }
+        if texts:
+            out[claim.pk] = tuple(sorted(texts))
+    return out
+
+
+def _suggestion(claim: Claim, disagrees: tuple[str, ...] = ()) -> Suggestion:
     span = (claim.span_start, claim.span_end) if claim.span_start is not None else None
     return Suggestion(
         claim=claim,
@@ -115,6 +159,7 @@ def _suggestion(claim: Claim) -> Suggestion:
         span=span,
         quote=claim.quote,
         review_status=claim.review_status,
+        disagrees=disagrees,
     )
 
 
@@ -126,7 +171,11 @@ def _extracted_name(extracted: ExtractedPerson, claims: list[Claim]) -> str:
 
 
 def _view(
-    user: Any, extracted: ExtractedPerson, claims: list[Claim], levels: frozenset[str]
+    user: Any,
+    extracted: ExtractedPerson,
+    claims: list[Claim],
+    levels: frozenset[str],
+    disagreements: dict[int, tuple[str, ...]] | None = None,
 ) -> ExtractedView:
     candidates = [
         CandidateView(
@@ -148,7 +197,7 @@ def _view(
         role_label=terms.label(terms.PERSON_ROLES, extracted.role),
         count=extracted.count,
         decision=extracted.decision,
-        suggestions=tuple(_suggestion(c) for c in claims),
+        suggestions=tuple(_suggestion(c, (disagreements or {}).get(c.pk, ())) for c in claims),
         pending=sum(1 for c in claims if c.review_status == SUGGESTED),
         candidates=tuple(candidates),
     )
@@ -180,7 +229,8 @@ def source_suggestions(*, user: Any, source: Source) -> list[ExtractedView]:
     ).select_related("claim")
     for row in rows.order_by(F("claim__span_start").asc(nulls_last=True), "claim_id"):
         by_person.setdefault(row.extractedperson_id, []).append(row.claim)
-    return [_view(user, e, by_person.get(e.pk, []), levels) for e in extracted]
+    disagreements = _disagreements(user, [c for cs in by_person.values() for c in cs])
+    return [_view(user, e, by_person.get(e.pk, []), levels, disagreements) for e in extracted]
 
 
 def extracted_person_get(*, user: Any, extracted_id: int) -> ExtractedPerson:
@@ -209,3 +259,76 @@ def extracted_person_view(*, user: Any, extracted: ExtractedPerson) -> Extracted
         .order_by(F("span_start").asc(nulls_last=True), "id")
     )
     return _view(user, extracted, claims, levels)
+
+
+def source_claim_get(*, user: Any, source: Source, claim_id: int) -> Claim:
+    """A claim of `source` the user may see; a claim of another source is refused."""
+    claim = claims_visible(user=user).filter(pk=claim_id).first()
+    if claim is None:
+        raise NotFound("claim")
+    if claim.source_id != source.pk:
+        raise ApplicationError(
+            f"claim {claim.pk} is not a claim of this source: review it on its own source",
+            code="other_source",
+        )
+    return claim
+
+
+def source_extracted_get(*, user: Any, source: Source, extracted_id: int) -> ExtractedPerson:
+    """An extracted person of `source` the user may see; one of another source is refused."""
+    extracted = extracted_person_get(user=user, extracted_id=extracted_id)
+    if extracted.ingestion.source_id != source.pk:
+        raise ApplicationError(
+            f"extracted person {extracted.pk} was not found in this source", code="other_source"
+        )
+    return extracted
+
+
+@dataclass(frozen=True)
+class ReviewPage:
+    """The review page of one source: its text marked, what it proposes, the conflicts of
+    the persons concerned, and the claim to put the reviewer on (`focus`)."""
+
+    source: Source
+    runs: list[Run]
+    highlights: list[Highlight]
+    persons: list[ExtractedView]
+    conflicts: list[tuple[str, Conflict]]  # (the person's name, a conflict of theirs)
+    pending: int
+    focus: int | None
+
+
+def _focus(persons: list[ExtractedView], after: int | None) -> int | None:
+    """The first pending claim after `after` in page order (wrapping), else the first."""
+    order = [s.claim.pk for view in persons for s in view.suggestions]
+    pending = {
+        s.claim.pk for view in persons for s in view.suggestions if s.review_status == SUGGESTED
+    }
+    start = order.index(after) if after in order else 0
+    for claim_id in order[start:] + order[:start]:
+        if claim_id in pending:
+            return claim_id
+    return None
+
+
+def source_review_page(*, user: Any, source: Source, after: int | None = None) -> ReviewPage:
+    """Everything the review page of `source` shows to `user` (NotFound if hidden)."""
+    persons = source_suggestions(user=user, source=source)
+    highlights = source_highlights(user=user, source=source)
+    segments = source_segments(user=user, source=source)
+    seen: set[int] = set()
+    conflicts: list[tuple[str, Conflict]] = []
+    for view in persons:
+        if view.decision != ExtractedPerson.REJECTED and view.person.pk not in seen:
+            seen.add(view.person.pk)
+            name = person_display_name(user=user, person=view.person)
+            conflicts += [(name, c) for c in conflict_list(user=user, person=view.person)]
+    return ReviewPage(
+        source=source,
+        runs=runs(segments, highlights),
+        highlights=highlights,
+        persons=persons,
+        conflicts=conflicts,
+        pending=sum(view.pending for view in persons),
+        focus=_focus(persons, after),
+    )

@@ -29,7 +29,17 @@ from docket.cases.selectors.identifiers import (
     person_by_identifier,
 )
 from docket.cases.selectors.institutions import institution_get, institution_list
-from docket.cases.selectors.merges import merge_list
+from docket.cases.selectors.merges import (
+    DuplicateRow,
+    MergePreview,
+    MergeRow,
+    MergeSide,
+    duplicate_list,
+    merge_get,
+    merge_list,
+    merge_preview,
+    merge_rows,
+)
 from docket.cases.selectors.persons import (
     Fact,
     PersonPage,
@@ -58,9 +68,13 @@ __all__ = [
     "Conflict",
     "ConflictValue",
     "DuplicatePair",
+    "DuplicateRow",
     "Evidence",
     "Fact",
     "IdentifierState",
+    "MergePreview",
+    "MergeRow",
+    "MergeSide",
     "NameScorer",
     "PersonPage",
     "PersonSummary",
@@ -80,10 +94,14 @@ __all__ = [
     "claims_visible",
     "conflict_list",
     "duplicate_candidates",
+    "duplicate_list",
     "identifier_index",
     "institution_get",
     "institution_list",
+    "merge_get",
     "merge_list",
+    "merge_preview",
+    "merge_rows",
     "person_allegations",
     "person_by_identifier",
     "person_cases",

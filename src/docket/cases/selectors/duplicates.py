@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol
 
-from docket.cases.models import Event, Name, Person
+from docket.cases.models import DuplicateDismissal, Event, Name, Person
 from docket.cases.selectors._common import levels_for
 from docket.core import edtf
 
@@ -256,7 +256,8 @@ def duplicate_candidates(
     min_score: float = 0.7,
     scorer: NameScorer | None = None,
 ) -> list[DuplicatePair]:
-    """Pairs of persons the user may see that may be one person, best first."""
+    """Pairs of persons the user may see that may be one person, best first (not the
+    pairs a reviewer said are different people)."""
     scorer = scorer or default_scorer()
     levels = levels_for(user)
     persons = list(Person.objects.filter(confidentiality__in=levels, merged_into__isnull=True))
@@ -266,11 +267,13 @@ def duplicate_candidates(
         for name in known.names:
             for key in scorer.blocking(name):
                 blocks[key].add(person_id)
+    dismissed = set(DuplicateDismissal.objects.values_list("first_id", "second_id"))
     pairs: dict[tuple[int, int], int] = {}  # pair -> persons sharing its rarest key
     for members in blocks.values():
         if 1 < len(members) <= MAX_BLOCK:
             for pair in itertools.combinations(sorted(members), 2):
-                pairs[pair] = min(pairs.get(pair, MAX_BLOCK), len(members))
+                if pair not in dismissed:
+                    pairs[pair] = min(pairs.get(pair, MAX_BLOCK), len(members))
     held: dict[int, int] = defaultdict(int)
     for known in facts.values():
         for institution in known.places:

@@ -8,8 +8,14 @@ from docket.cases.services.bulk import (
     RecordResult,
     claims_bulk_create,
 )
-from docket.cases.services.claims import claim_accept, claim_create, claim_reject, claim_update
-from docket.cases.services.merges import person_merge, person_unmerge
+from docket.cases.services.claims import (
+    claim_accept,
+    claim_create,
+    claim_reject,
+    claim_update,
+    conflict_resolve,
+)
+from docket.cases.services.merges import duplicate_dismiss, person_merge, person_unmerge
 from docket.cases.services.records import (
     CaseInput,
     case_create,
@@ -35,6 +41,8 @@ __all__ = [
     "claim_reject",
     "claim_update",
     "claims_bulk_create",
+    "conflict_resolve",
+    "duplicate_dismiss",
     "institution_create",
     "person_create",
     "person_merge",

@@ -10,9 +10,9 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from docket.accounts.roles import REVIEW, SUGGEST, require
+from docket.accounts.roles import REVIEW, SUGGEST, require, visible_levels
 from docket.cases import spans
-from docket.cases.fields import CASE, PERSON, FieldSpec, spec_for
+from docket.cases.fields import CASE, PERSON, SPECS, FieldSpec, spec_for
 from docket.cases.models import Case, Claim, Institution, Person
 from docket.cases.services import projection
 from docket.cases.services._common import check_level, hidden_keys
@@ -294,3 +294,46 @@ def claim_update(
         restricted=hidden_keys(before, after, keys=CLAIM_SECRETS),
     )
     return claim
+
+
+@transaction.atomic
+def conflict_resolve(*, actor: Actor, keep: Claim, reason: str = "") -> list[Claim]:
+    """Settle a conflict for `keep`: every accepted claim of the same person and fact that
+    disagrees with it (and that the actor may see) is rejected; `keep` stays accepted."""
+    require(actor, REVIEW)
+    keep = Claim.objects.select_for_update().get(pk=keep.pk)
+    if keep.review_status != "accepted":
+        raise ApplicationError(
+            f"claim {keep.pk} is {keep.review_status}: accept it before keeping it",
+            code="not_accepted",
+        )
+    spec = SPECS.get(keep.field)
+    if keep.person_id is None or spec is None or not (spec.single or spec.group):
+        raise field_error("keep", "a person may have several values of this fact: no conflict")
+    group = spec.group(keep.value) if spec.group else None
+    candidates = (
+        Claim.objects.filter(person_id=keep.person_id, field=keep.field, review_status="accepted")
+        .filter(confidentiality__in=visible_levels(user=actor))
+        .exclude(pk=keep.pk)
+        .order_by("id")
+    )
+    others = [
+        c
+        for c in candidates
+        if (spec.group is None or spec.group(c.value) == group)
+        and not spec.agrees(keep.value, c.value)
+    ]
+    if not others:
+        raise ApplicationError(
+            f"no accepted claim disagrees with claim {keep.pk}", code="no_conflict"
+        )
+    why = reason or f"conflicts with claim {keep.pk}, which was kept"
+    rejected = [claim_reject(actor=actor, claim=c, reason=why) for c in others]
+    audit_record(
+        actor=actor,
+        action="conflict.resolve",
+        entity=keep,
+        after={"kept": keep.pk, "rejected": [c.pk for c in rejected], "reason": why},
+        restricted=("reason",) if keep.confidentiality == Level.RESTRICTED else (),
+    )
+    return rejected

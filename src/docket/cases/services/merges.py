@@ -18,7 +18,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from docket.accounts.roles import REVIEW, require
-from docket.cases.models import Claim, Person, PersonIdentifier, PersonMerge
+from docket.cases.models import Claim, DuplicateDismissal, Person, PersonIdentifier, PersonMerge
 from docket.cases.services import projection
 from docket.core.audit import Actor, actor_fields, audit_record, canonical_json
 from docket.core.confidentiality import Level
@@ -158,3 +158,35 @@ def person_unmerge(*, merge: PersonMerge, user: Actor) -> PersonMerge:
     )
     logger.info("merge %s undone: person %s is back", merge.pk, other.pk)
     return merge
+
+
+@transaction.atomic
+def duplicate_dismiss(
+    *, actor: Actor, person: Person, other: Person, note: str = ""
+) -> DuplicateDismissal:
+    """Record that `person` and `other` are not one person: the pair is proposed no more."""
+    require(actor, REVIEW)
+    if not isinstance(note, str) or len(note) > MAX_NOTE:
+        raise field_error("note", f"a note is text of at most {MAX_NOTE} characters")
+    if person.pk == other.pk:
+        raise field_error("other", "a person is always the same person as itself")
+    first, second = sorted((person.pk, other.pk))
+    # Lock the pair, so two reviewers dismissing it at once make one row.
+    list(Person.objects.select_for_update().filter(pk__in=[first, second]))
+    if DuplicateDismissal.objects.filter(first_id=first, second_id=second).exists():
+        raise ApplicationError(
+            f"persons {first} and {second} were marked as different people already",
+            code="dismissed",
+        )
+    name, _ = actor_fields(actor)
+    dismissal = DuplicateDismissal.objects.create(
+        first_id=first, second_id=second, note=note.strip(), dismissed_by=name
+    )
+    audit_record(
+        actor=actor,
+        action="person.not_duplicate",
+        entity=dismissal,
+        after={"first": first, "second": second, "note": dismissal.note},
+        restricted=_secret(person, other),
+    )
+    return dismissal

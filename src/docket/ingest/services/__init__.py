@@ -9,6 +9,7 @@ from docket.ingest.services.documents import (
 from docket.ingest.services.review import (
     extracted_person_accept,
     extracted_person_link,
+    extracted_person_new,
     extracted_person_reject,
     suggestion_accept,
     suggestion_reject,
@@ -20,6 +21,7 @@ __all__ = [
     "document_ingest",
     "extracted_person_accept",
     "extracted_person_link",
+    "extracted_person_new",
     "extracted_person_reject",
     "extractor_method",
     "suggestion_accept",

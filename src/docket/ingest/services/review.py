@@ -67,14 +67,30 @@ def extracted_person_accept(*, actor: Actor, extracted: ExtractedPerson) -> Extr
     extracted = _lock(extracted)
     if extracted.decision == ExtractedPerson.REJECTED:
         raise ApplicationError("this extracted person was rejected", code="rejected")
-    accepted = [
-        claim_accept(actor=actor, claim=c).pk
-        for c in extracted.claims.filter(review_status="suggested").order_by("id")
-    ]
+    pending = list(extracted.claims.filter(review_status="suggested").order_by("id"))
+    if not pending and extracted.decision != ExtractedPerson.PENDING:
+        raise ApplicationError(
+            "this extracted person has no suggestion left to accept", code="nothing_pending"
+        )
+    accepted = [claim_accept(actor=actor, claim=c).pk for c in pending]
     matching.index_persons([extracted.person_id])
     decision = ExtractedPerson.NEW if extracted.decision == ExtractedPerson.PENDING else None
     _decide(actor, extracted, decision or extracted.decision, accepted=accepted)
     logger.debug("extracted person %s: %d claims accepted", extracted.pk, len(accepted))
+    return extracted
+
+
+@transaction.atomic
+def extracted_person_new(*, actor: Actor, extracted: ExtractedPerson) -> ExtractedPerson:
+    """Say a pending extracted person is none of its candidates: its record stays a person
+    of its own (its claims wait for review one by one)."""
+    require(actor, REVIEW)
+    extracted = _lock(extracted)
+    if extracted.decision != ExtractedPerson.PENDING:
+        raise ApplicationError(
+            f"this extracted person was decided already ({extracted.decision})", code="decided"
+        )
+    _decide(actor, extracted, ExtractedPerson.NEW)
     return extracted
 
 
@@ -85,6 +101,8 @@ def extracted_person_reject(
     """Reject an extracted person: every claim of it not rejected yet is rejected."""
     require(actor, REVIEW)
     extracted = _lock(extracted)
+    if extracted.decision == ExtractedPerson.REJECTED:
+        raise ApplicationError("this extracted person was rejected already", code="rejected")
     rejected = [
         claim_reject(actor=actor, claim=c, reason=reason).pk
         for c in extracted.claims.exclude(review_status="rejected").order_by("id")
