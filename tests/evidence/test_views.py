@@ -69,3 +69,15 @@ def test_source_list_shows_the_sources_the_reader_may_see(client_as, demo, role,
     html = client_as(role).get(reverse("evidence:source_list")).content.decode()
     assert f"{count} source" in html
     assert "Human Rights Watch press release on Ikram Nurmehmet" in html
+
+
+@pytest.mark.django_db
+def test_a_source_without_a_title_is_called_by_its_file_name(client_as):
+    named = source_create(actor="system:test", text="Report one.", filename="batch.jsonl#r-17")
+    bare = source_create(actor="system:test", text="Report two.")
+    viewer = client_as("viewer")
+    listing = viewer.get(reverse("evidence:source_list")).content.decode()
+    assert "batch.jsonl#r-17" in listing
+    assert f"source {bare.source.pk}" in listing
+    page = viewer.get(reverse("evidence:source_detail", args=[named.source.pk])).content.decode()
+    assert "<h1>batch.jsonl#r-17</h1>" in page

@@ -80,7 +80,7 @@ def evidence_of(claim: Claim, levels: frozenset[str]) -> Evidence:
     source = claim.source
     shown = source is not None and source.confidentiality in levels
     if shown:
-        title = source.title or f"Source {source.pk}"
+        title = source.label
     else:
         title = "source withheld" if source is not None else "no source (entered by hand)"
     span = (claim.span_start, claim.span_end) if shown and claim.span_start is not None else None

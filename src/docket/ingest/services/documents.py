@@ -114,10 +114,6 @@ class _Writer:
         return ClaimInput(fact.field, value, span=fact.span)
 
 
-def _label(source: Source) -> str:
-    return source.title or source.filename or source.url or f"source {source.pk}"
-
-
 @transaction.atomic
 def document_ingest(
     *,
@@ -207,7 +203,7 @@ def _cases(
 ) -> dict[int, Case]:
     """Make a case per group of co-defendants; return each grouped person's case."""
     groups = group_persons(persons, source.text)
-    titles = [case_title([persons[i] for i in g.victims], fallback=_label(source)) for g in groups]
+    titles = [case_title([persons[i] for i in g.victims], fallback=source.label) for g in groups]
     made = case_create_many(
         actor=actor, cases=[CaseInput(title, confidentiality=level) for title in titles]
     )
