@@ -34,10 +34,10 @@ class Source(models.Model):
     added_at = models.DateTimeField(auto_now_add=True)
     confidentiality = models.CharField(max_length=10, choices=Level.choices, default=Level.INTERNAL)
 
+    def __str__(self) -> str:
+        return self.label
+
     @property
     def label(self) -> str:
         """What to call the source on a page: its title, else its file name or address."""
         return self.title or self.filename or self.url or f"source {self.pk}"
-
-    def __str__(self) -> str:
-        return self.label
