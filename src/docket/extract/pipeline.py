@@ -66,7 +66,7 @@ DEFAULT_STEPS = (
     "terms.v2",
     "institutions.v3",
     "charges.v2",
-    "persons.v3",
+    "persons.v4",
     "events.v3",
     "attributes.v2",
     "allegations.v2",
