@@ -288,7 +288,7 @@ def persons_v4(doc: Doc) -> None:
 
 
 def _persons(doc: Doc, *, v2: bool, v3: bool = False, v4: bool = False) -> None:
-    cands = find_candidates(doc, v2)
+    cands = find_candidates(doc, v2, v4)
     starts = {c.start: c for c in cands}
     entities: list[Entity] = []
     by_name: dict[str, int] = {}
@@ -306,8 +306,15 @@ def _persons(doc: Doc, *, v2: bool, v3: bool = False, v4: bool = False) -> None:
         in_alias.update(alias_ranges[i])
     mains = list(alias_ranges)
     # Longest names first so that "Tashi" can join "Tashi Drolkar".
-    # v4: names with aliases first, so that a later mention of an alias joins its person.
-    for i in sorted(mains, key=lambda k: (v4 and not alias_ranges[k], -len(accepted[k].words))):
+    # v4: of names as long, one whose alias is named again on its own comes first, so that
+    # the later mention joins it ("Zhou Lanfang, a.k.a. Zhou Lan ... sentenced Zhou Lan").
+    keys = {" ".join(accepted[k].words) for k in mains}
+    named_again = {
+        k
+        for k in mains
+        if v4 and any(" ".join(t.text for t in toks[a:b]) in keys for a, b in alias_ranges[k])
+    }
+    for i in sorted(mains, key=lambda k: (-len(accepted[k].words), k not in named_again)):
         cand = accepted[i]
         key = " ".join(cand.words)
         if key in by_name:
