@@ -76,8 +76,45 @@ def _precise(dated: list[EventMention]) -> DateMention | None:
     return first
 
 
+# attribution.v4: a detention the text gives a short duration ("detained for 15 days in
+# 2001") a year before another detention is an earlier episode, not the case's detention.
+_BRIEF = re.compile(
+    r"\bfor (?:about |around |more than |over |nearly |up to |only |just )?(?:several|a few"
+    r"|a couple of|\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|thirteen|fourteen|fifteen|twenty|thirty|a|an)\s+(?:days?|weeks?|months?|hours?|nights?)"
+    r"\b",
+    re.IGNORECASE,
+)
+
+
+def _brief(doc: Doc, ev: EventMention) -> bool:
+    """True when the clause of a detention gives it a short duration (attribution.v4)."""
+    clause = doc.clauses[doc.clause_of(ev.span[0])]
+    s0, s1 = doc.sents[doc.sent_of(ev.span[0])]
+    lo = max(s0, min(clause.start, ev.span[0] - 12))
+    return bool(_BRIEF.search(doc.norm, lo, min(s1, max(clause.end, ev.span[1] + 80))))
+
+
+def _case_detentions(doc: Doc) -> list[EventMention]:
+    return [ev for ev in doc.events if ev.kind in _TAKEN and not ev.generic]
+
+
+def _drop_earlier_episodes(doc: Doc, dated: list[EventMention]) -> list[EventMention]:
+    """Without the short detentions of a year before another detention (attribution.v4)."""
+    lasting = [ev for ev in dated if not _brief(doc, ev)]
+    last_year = max((ev.date.year for ev in lasting if ev.date), default=None)
+    if last_year is None:
+        return dated
+    return [ev for ev in dated if ev in lasting or (ev.date and ev.date.year >= last_year)]
+
+
 def _pick_detention(
-    doc: Doc, events: list[EventMention], *, case_fallback: bool, v3: bool = False
+    doc: Doc,
+    events: list[EventMention],
+    *,
+    case_fallback: bool,
+    v3: bool = False,
+    v4: bool = False,
 ) -> DateMention | None:
     """When the person was first detained: their first dated detention (else arrest); an
     undated one takes the latest date of its sentence or the one before, if no other step
@@ -87,6 +124,13 @@ def _pick_detention(
     the text does not tie to a detention: a wrong date is worse than none."""
     for kinds in (("detention",), ("arrest",)):
         dated = [ev for ev in events if ev.kind in kinds and ev.date is not None]
+        if v4 and len(dated) > 1:
+            dated = _drop_earlier_episodes(doc, dated)
+        if v4 and dated and case_fallback and all(_brief(doc, ev) for ev in dated):
+            # "detained Hu for 15 days in 2001" and the case's detentions in 2015
+            case = next((ev.date for ev in _case_detentions(doc) if ev.date), None)
+            if case and all(ev.date and ev.date.year < case.year for ev in dated):
+                return case
         if dated:
             return _precise(dated) if v3 else dated[0].date
         for ev in events:
@@ -99,7 +143,7 @@ def _pick_detention(
             return ev.date
     if not case_fallback:
         return None
-    taken = [ev for ev in doc.events if ev.kind in _TAKEN and not ev.generic]
+    taken = _case_detentions(doc)
     first = next((ev.date for ev in taken if ev.date), None)
     if first:
         return first
@@ -293,13 +337,14 @@ def merge_groups(doc: Doc, persons: list[Person]) -> None:
 
 
 def own_facts_only(
-    persons: list[Person], owners: dict[tuple[str, Span], list[int]]
+    persons: list[Person], owners: dict[tuple[str, Span], list[int]], v4: bool = False
 ) -> dict[int, set[tuple[str, Span]]]:
     """For each person, the court, facility and term spans that attribution gave to some
     other named person alone: those are that person's, not the case's to share."""
     out: dict[int, set[tuple[str, Span]]] = {}
     for key, found in owners.items():
-        named = [o for o in found if persons[o].name is not None]
+        # v4: a single unnamed person ("another monk whose name is unknown") owns facts too
+        named = [o for o in found if persons[o].name is not None or (v4 and persons[o].count == 1)]
         if not named:
             continue
         words = {w for o in named for w in _name_words(persons[o])}
@@ -412,7 +457,12 @@ def _first(values: list[tuple[object, Span]]) -> tuple[object, Span] | None:
 
 
 def person_record(
-    doc: Doc, e: int, bag: Bag, doc_eth: tuple[str, Span] | None, v3: bool = False
+    doc: Doc,
+    e: int,
+    bag: Bag,
+    doc_eth: tuple[str, Span] | None,
+    v3: bool = False,
+    v4: bool = False,
 ) -> Person:
     ent = doc.entities[e]
     ev: dict[str, list[Span]] = {}
@@ -461,7 +511,9 @@ def person_record(
     # A person the report says nothing else about may still be its subject; only a
     # source, a relative or a public figure is kept out of the case's dates.
     bystander = bool(ent.role_hint or roles)
-    date = _pick_detention(doc, bag.events, case_fallback=victim or not bystander, v3=v3)
+    date = _pick_detention(
+        doc, bag.events, case_fallback=victim or not bystander, v3=v3 or v4, v4=v4
+    )
     if date:
         p.detention_date = date.edtf()
         ev["detention_date"] = [date.span]

@@ -67,10 +67,10 @@ DEFAULT_STEPS = (
     "institutions.v3",
     "charges.v2",
     "persons.v4",
-    "events.v3",
+    "events.v4",
     "attributes.v2",
     "allegations.v2",
-    "attribution.v3",
+    "attribution.v4",
 )
 
 

@@ -17,6 +17,11 @@ persons and is no entry of its own (persons.v3); a court, facility or prison ter
 gives to one named person is not shared with the other persons of the report as the
 case's ("Yunus may have been held in Turpan Prison" is Yunus's alone).
 
+attribution.v4: of a person's dated detentions, one the text gives a short duration
+("detained for 15 days in 2001", "briefly detained") is an earlier episode, not the date of
+the case; a lone unnamed person (persons.v4) owns the court, facility or term stated for
+them as a named person does.
+
 attribution.v1 (the first version) was replaced before any release: its rules run through
 assemble.py, and keeping both would have doubled that module.
 """
@@ -392,12 +397,18 @@ _BACK_REFERENCE = {
 }
 
 
-def _stated_for_them(doc: Doc, kind: str, span: Span, owners: list[int]) -> bool:
+def _lone(doc: Doc, e: int) -> bool:
+    """A single unnamed person (persons.v4: 'another monk whose name is unknown')."""
+    ent = doc.entities[e]
+    return ent.group and ent.count == 1 and not ent.members
+
+
+def _stated_for_them(doc: Doc, kind: str, span: Span, owners: list[int], v4: bool = False) -> bool:
     """True when the sentence of a fact names its owners and no one else, each unmistakably
     (a full name, or a short name only one person bears), and no one in the plural: "Yunus may
     have been held in Turpan Prison", not "the court tried all 14" or "held Mr. Li" when two
     persons are named Li."""
-    if not owners or any(doc.entities[o].group for o in owners):
+    if not owners or any(doc.entities[o].group and not (v4 and _lone(doc, o)) for o in owners):
         return False
     s0, s1 = doc.sents[doc.sent_of(span[0])]
     if _PLURAL.search(doc.norm, s0, s1):
@@ -419,6 +430,9 @@ def _stated_for_them(doc: Doc, kind: str, span: Span, owners: list[int]) -> bool
     named: set[int] = set()
     inside = [i.span for i in doc.institutions if s0 <= i.span[0] < s1]
     for m in doc.mentions:
+        if v4 and m.kind == "group" and s0 <= m.span[0] < s1 and _lone(doc, m.entity):
+            named.add(m.entity)
+            continue
         if m.kind not in ("name", "short") or not s0 <= m.span[0] < s1:
             continue
         if any(a <= m.span[0] < b for a, b in inside):
@@ -433,7 +447,7 @@ def _stated_for_them(doc: Doc, kind: str, span: Span, owners: list[int]) -> bool
     return set(owners) == named
 
 
-def build_persons(doc: Doc, v3: bool = False) -> list[Person]:
+def build_persons(doc: Doc, v3: bool = False, v4: bool = False) -> list[Person]:
     att = Attributor(doc)
     bags = [Bag() for _ in doc.entities]
     owned_events: list[tuple[EventMention, list[int]]] = []
@@ -500,7 +514,7 @@ def build_persons(doc: Doc, v3: bool = False) -> list[Person]:
     doc_eth = doc_ethnicity(doc)
     persons = []
     for e, _ent in enumerate(doc.entities):
-        persons.append(person_record(doc, e, bags[e], doc_eth, v3))
+        persons.append(person_record(doc, e, bags[e], doc_eth, v3, v4))
     stages = {
         id(p): max((c[3] for c in bag.charges), default=-1)
         for p, bag in zip(persons, bags, strict=True)
@@ -513,9 +527,9 @@ def build_persons(doc: Doc, v3: bool = False) -> list[Person]:
     owned = {
         key: [m for o in found for m in (doc.entities[o].members or [o])]
         for key, found in owners_of.items()
-        if _stated_for_them(doc, key[0], key[1], found)
+        if _stated_for_them(doc, key[0], key[1], found, v4)
     }
-    others = own_facts_only(persons, owned)
+    others = own_facts_only(persons, owned, v4)
     fill_from_case(doc, persons, stages, others)
     share_one_term(doc, persons, others)
     merged = {e for e, ent in enumerate(doc.entities) if ent.members}
@@ -541,3 +555,13 @@ def attribution_v3(doc: Doc) -> None:
     """As attribution.v2; a named group is its members, and one person's court, facility
     or term is not the case's."""
     doc.persons = build_persons(doc, v3=True)
+
+
+@step(
+    "attribution.v4",
+    requires=("mentions", "events", "terms", "institutions", "charges", "facts"),
+    provides=("persons",),
+)
+def attribution_v4(doc: Doc) -> None:
+    """As attribution.v3; a short detention is an earlier episode, not the case's date."""
+    doc.persons = build_persons(doc, v3=True, v4=True)

@@ -1,0 +1,59 @@
+"""attribution.v4: a short, earlier detention is not the case's date; a lone unnamed person
+owns the facts stated for them."""
+
+from __future__ import annotations
+
+from docket.extract import DEFAULT_STEPS, extract
+from docket.extract.model import Person
+from docket.extract.pipeline import Pipeline
+
+
+def _person(text: str, name: str, steps: tuple[str, ...] | list[str] = DEFAULT_STEPS) -> Person:
+    doc = Pipeline(steps)(text)
+    return next(p for p in doc.persons if p.name == name)
+
+
+_EPISODES = (
+    "On July 7, 2015, police in Yueyang detained Falun Gong practitioner Hu Lan. Officials "
+    "had detained Hu for 15 days in 2001 and again on June 5, 2009 in Changsha."
+)
+
+
+def test_attribution_v4_short_earlier_detention_is_an_earlier_episode() -> None:
+    assert _person(_EPISODES, "Hu Lan").detention_date == "2015-07-07"
+
+
+def test_attribution_v4_only_short_earlier_detentions_take_the_case_date() -> None:
+    text = (
+        "On July 7, 2015, officials detained 3 practitioners (Hu Baori, Li Yan, Wang Xi) in "
+        "Yueyang. Officials had detained Hu Baori for 15 days in 2001."
+    )
+    assert _person(text, "Hu Baori").detention_date == "2015-07-07"
+
+
+def test_attribution_v4_a_short_detention_of_the_same_year_stays() -> None:
+    text = (
+        "Police detained petitioner Ren Hua on June 20, 2008, and held her for seven days. "
+        "Police detained Ren again on September 2, 2008."
+    )
+    assert _person(text, "Ren Hua").detention_date == "2008-06-20"
+
+
+def test_attribution_v3_keeps_the_first_dated_detention() -> None:
+    v3 = [s if not s.startswith("attribution.") else "attribution.v3" for s in DEFAULT_STEPS]
+    assert _person(_EPISODES, "Hu Lan", v3).detention_date == "2015-07-07"
+    text = "Officials detained Hu Lan for 15 days in 2001. Police detained Hu on July 7, 2015."
+    assert _person(text, "Hu Lan", v3).detention_date == "2001"
+    assert _person(text, "Hu Lan").detention_date == "2015-07-07"
+
+
+def test_attribution_v4_lone_unnamed_person_keeps_their_own_term() -> None:
+    persons = extract(
+        "On June 4, 2020, police in Lhasa detained Tenzin Norbu and another monk whose name is "
+        "unknown. An unidentified Tibetan woman was sentenced to 3 years in prison."
+    ).persons
+    named = next(p for p in persons if p.name == "Tenzin Norbu")
+    assert named.sentence is None
+    woman = next(p for p in persons if p.sex == "female")
+    assert woman.name is None and woman.sentence is not None
+    assert woman.sentence.min_months == 36
