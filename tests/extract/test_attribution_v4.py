@@ -57,3 +57,24 @@ def test_attribution_v4_lone_unnamed_person_keeps_their_own_term() -> None:
     woman = next(p for p in persons if p.sex == "female")
     assert woman.name is None and woman.sentence is not None
     assert woman.sentence.min_months == 36
+
+
+def test_attribution_v4_a_facility_renamed_in_parentheses_is_one_place() -> None:
+    persons = extract(
+        "Officials sentenced Hu Wei to seven years in prison. Hu was reportedly imprisoned in "
+        "Shenyang No. 2 Prison (also known as Dabei Prison). In March 2013, authorities "
+        "transferred Liu Jun to the Guizhou No. 1 Women's Prison (\u201cYang'ai Prison\u201d)."
+    ).persons
+    assert {p.name: p.facility for p in persons} == {
+        "Hu Wei": "Shenyang No. 2 Prison",
+        "Liu Jun": "Guizhou No. 1 Women's Prison",
+    }
+
+
+def test_attribution_v4_a_later_facility_after_a_parenthesis_is_another_place() -> None:
+    person = _person(
+        "Police held Hu Wei in the Chaoyang District Detention Center (Beijing). In 2014 he was "
+        "moved to Qincheng Prison.",
+        "Hu Wei",
+    )
+    assert person.facility == "Qincheng Prison"

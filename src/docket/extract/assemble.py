@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from docket.extract.doc import DateMention, Doc, EventMention, Token
 from docket.extract.lexicon import lexicon
@@ -359,6 +360,25 @@ def _name_words(p: Person) -> set[str]:
     return {w.lower() for form in [p.name or "", *p.aliases] for w in form.split() if len(w) > 1}
 
 
+_RENAMED = re.compile(
+    r"\s*\(\s*(?:(?:also\s+)?(?:known|called|referred to)\s+as|a\.k\.a\.?|aka|formerly|or|i\.e\.)?"
+    r"\s*[\"\u201c\u2018']?\s*"
+)
+
+
+def facility_aliases(doc: Doc) -> set[Span]:
+    """Facilities that rename the one before them in parentheses (attribution.v4):
+    'Shenyang No. 2 Prison (also known as Dabei Prison)', 'Guizhou No. 1 Women's Prison
+    ("Yang'ai Prison")' are one place, named by its first name."""
+    found = sorted(i.span for i in doc.institutions if i.kind == "facility")
+    out: set[Span] = set()
+    for prev, span in pairwise(found):
+        m = _RENAMED.match(doc.norm, prev[1])
+        if m and m.end() == span[0] and "(" in doc.norm[prev[1] : span[0]]:
+            out.add(span)
+    return out
+
+
 def _last_facility(found: list[tuple[Span, str, str]]) -> tuple[Span, str]:
     """The last place of detention named; a prison outranks the detention centre or police
     station a report mentions after it (pre-trial history told late)."""
@@ -396,6 +416,7 @@ def fill_from_case(
     persons: list[Person],
     stages: dict[int, int],
     others: dict[int, set[tuple[str, Span]]] | None = None,
+    v4: bool = False,
 ) -> None:
     """A report is usually about one case: a victim with no court (or facility, or charge)
     of their own shares the one the report names for the case; a relative who was detained
@@ -412,7 +433,8 @@ def fill_from_case(
             break
     first_court = first_court or (courts[0] if courts else None)
     occupation = _doc_occupation(doc)
-    facilities = [i for i in doc.institutions if i.kind == "facility"]
+    renamed = facility_aliases(doc) if v4 else set()
+    facilities = [i for i in doc.institutions if i.kind == "facility" and i.span not in renamed]
     doc_top = max((ch.stage for ch in doc.charges), default=-1)
     _main_person_sex(doc, persons)
     relatives = {
@@ -521,8 +543,10 @@ def person_record(
     if courts:
         p.court = courts[0][1]
         ev["court"] = [courts[0][0]]
-    if bag.facilities:
-        span, name = _last_facility([(s, n, k) for s, n, k in bag.facilities])
+    renamed = facility_aliases(doc) if v4 else set()
+    facilities = [(s, n, k) for s, n, k in bag.facilities if s not in renamed]
+    if facilities:
+        span, name = _last_facility(facilities)
         p.facility = name
         ev["facility"] = [span]
     prison = [t for t in bag.terms if t[2] in ("prison", "revision")]

@@ -20,7 +20,8 @@ case's ("Yunus may have been held in Turpan Prison" is Yunus's alone).
 attribution.v4: of a person's dated detentions, one the text gives a short duration
 ("detained for 15 days in 2001", "briefly detained") is an earlier episode, not the date of
 the case; a lone unnamed person (persons.v4) owns the court, facility or term stated for
-them as a named person does.
+them as a named person does; a facility renamed in parentheses ("Shenyang No. 2 Prison (also
+known as Dabei Prison)") is one place, named by its first name.
 
 attribution.v1 (the first version) was replaced before any release: its rules run through
 assemble.py, and keeping both would have doubled that module.
@@ -530,7 +531,7 @@ def build_persons(doc: Doc, v3: bool = False, v4: bool = False) -> list[Person]:
         if _stated_for_them(doc, key[0], key[1], found, v4)
     }
     others = own_facts_only(persons, owned, v4)
-    fill_from_case(doc, persons, stages, others)
+    fill_from_case(doc, persons, stages, others, v4)
     share_one_term(doc, persons, others)
     merged = {e for e, ent in enumerate(doc.entities) if ent.members}
     return [p for e, p in enumerate(persons) if e not in merged]
