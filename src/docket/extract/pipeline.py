@@ -68,7 +68,7 @@ DEFAULT_STEPS = (
     "charges.v2",
     "persons.v4",
     "events.v4",
-    "attributes.v2",
+    "attributes.v3",
     "allegations.v2",
     "attribution.v4",
 )
