@@ -65,7 +65,7 @@ DEFAULT_STEPS = (
     "dates.v1",
     "terms.v2",
     "institutions.v3",
-    "charges.v2",
+    "charges.v3",
     "persons.v4",
     "events.v4",
     "attributes.v3",
