@@ -78,3 +78,18 @@ def test_lone_unnamed_needs_a_person_noun() -> None:
         "Police detained Dilnur Ablet on May 2, 2018, at a checkpoint whose name is unknown."
     ).persons
     assert [p.name for p in persons] == ["Dilnur Ablet"]
+
+
+def test_lone_unnamed_person_named_again_keeps_their_own_facts() -> None:
+    persons = extract(
+        "Police in Sershul detained a Tibetan monk named Jamyang Lodro on August 2, 2022. "
+        "Another monk whose name is not known was taken away the same night. The Kardze "
+        "Intermediate People's Court later sentenced the unnamed monk to four years for \"inciting "
+        'separatism."'
+    ).persons
+    named = next(p for p in persons if p.name == "Jamyang Lodro")
+    assert (named.court, named.sentence, named.charge_categories) == (None, None, [])
+    unnamed = next(p for p in persons if p.name is None)
+    assert unnamed.count == 1
+    assert unnamed.court == "Kardze Intermediate People's Court"
+    assert unnamed.charge_categories == ["separatism"]

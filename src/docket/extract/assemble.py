@@ -459,13 +459,16 @@ def fill_from_case(
             p.facility = name
             p.evidence["facility"] = [span]
         # When the case went further (an indictment, a trial, a verdict) on other charges than
-        # the ones the person was first held on, the later charges are the case's.
-        if p.charge_categories and stages.get(id(p), -1) < doc_top and doc_top >= 2:
+        # the ones the person was first held on, the later charges are the case's. v4: not a
+        # charge the text states for another person alone.
+        charges = [c for c in doc.charges if not v4 or ("charge", c.span) not in theirs]
+        top = max((ch.stage for ch in charges), default=-1) if v4 else doc_top
+        if p.charge_categories and stages.get(id(p), -1) < top and top >= 2:
             p.charge_categories = []
             p.evidence.pop("charge_categories", None)
-        if not p.charge_categories and doc.charges:
-            top = max(ch.stage for ch in doc.charges)
-            for ch in doc.charges:
+        if not p.charge_categories and charges:
+            top = max(ch.stage for ch in charges)
+            for ch in charges:
                 if ch.stage < top:
                     continue
                 for cat in ch.categories:

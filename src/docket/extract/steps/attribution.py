@@ -20,7 +20,8 @@ case's ("Yunus may have been held in Turpan Prison" is Yunus's alone).
 attribution.v4: of a person's dated detentions, one the text gives a short duration
 ("detained for 15 days in 2001", "briefly detained") is an earlier episode, not the date of
 the case; a lone unnamed person (persons.v4) owns the court, facility or term stated for
-them as a named person does; a facility renamed in parentheses ("Shenyang No. 2 Prison (also
+them as a named person does, and a charge stated for them alone is not the case's; a
+facility renamed in parentheses ("Shenyang No. 2 Prison (also
 known as Dabei Prison)") is one place, named by its first name.
 
 attribution.v1 (the first version) was replaced before any release: its rules run through
@@ -395,6 +396,7 @@ _BACK_REFERENCE = {
         re.IGNORECASE,
     ),
     "term": re.compile(r"\b(?:same|identical|similar)\s+(?:sentences?|terms?)\b", re.IGNORECASE),
+    "charge": re.compile(r"\b(?:same|identical|similar)\s+(?:charges?|crimes?)\b", re.IGNORECASE),
 }
 
 
@@ -497,7 +499,12 @@ def build_persons(doc: Doc, v3: bool = False, v4: bool = False) -> list[Person]:
             for o in owners:
                 bags[o].facilities.append((inst.span, inst.name, inst.subtype))
     for ch in doc.charges:
-        for o in att.near_owners(ch.span, owned_events, bystanders):
+        owners = att.near_owners(ch.span, owned_events, bystanders)
+        if v4 and owners and all(_lone(doc, o) for o in owners):
+            # a named person's charge is usually the case's (co-defendants), but a charge
+            # stated for a person the report cannot name is theirs
+            owners_of[("charge", ch.span)] = owners
+        for o in owners:
             bags[o].charges.append((ch.span, ch.text, ch.categories, ch.stage, ch.statute))
     for f in doc.facts:
         if f.entity is not None:

@@ -247,6 +247,23 @@ def lone_unnamed(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, int]
     return out
 
 
+def _lone_again(
+    doc: Doc, span: tuple[int, int], taken: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Later mentions of a lone unnamed person: 'the unnamed monk', 'the other monk'."""
+    head = doc.norm[span[0] : span[1]].split()[-1]
+    again = re.compile(
+        r"\b(?:the|this|that)\s+(?:unnamed|unidentified|other|second|third|fourth|latter)\s+"
+        rf"(?:[A-Za-z-]+\s+)?{re.escape(head)}\b(?!s)",
+        re.IGNORECASE,
+    )
+    return [
+        m.span()
+        for m in again.finditer(doc.norm, span[1])
+        if not any(a < m.end() and m.start() < b for a, b in taken)
+    ]
+
+
 @step(
     "persons.v1",
     requires=("tokens", "sents", "clauses", "institutions"),
@@ -386,6 +403,8 @@ def _persons(doc: Doc, *, v2: bool, v3: bool = False, v4: bool = False) -> None:
             for span in lone_unnamed(doc, taken_spans):
                 lone.append((span[0], len(entities)))
                 mentions.append(Mention(span, "group", len(entities), doc.sent_of(span[0])))
+                for again in _lone_again(doc, span, [*taken_spans, *(m.span for m in mentions)]):
+                    mentions.append(Mention(again, "group", len(entities), doc.sent_of(again[0])))
                 entities.append(Entity(name=None, count=1, group=True))
         mentions.sort(key=lambda m: m.span)
         ids: list[int] = []
