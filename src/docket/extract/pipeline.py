@@ -62,7 +62,7 @@ def step(
 DEFAULT_STEPS = (
     "tokens.v1",
     "sentences.v2",
-    "dates.v1",
+    "dates.v2",
     "terms.v2",
     "institutions.v3",
     "charges.v3",
