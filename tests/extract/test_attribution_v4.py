@@ -78,3 +78,22 @@ def test_attribution_v4_a_later_facility_after_a_parenthesis_is_another_place() 
         "Hu Wei",
     )
     assert person.facility == "Qincheng Prison"
+
+
+def test_attribution_v4_an_undated_detention_takes_a_date_two_sentences_back() -> None:
+    text = (
+        "On March 29, 1994, five monks of Serwa Monastery removed signboards in Pashoe county. "
+        "The monks also put up posters and shouted slogans. Police detained the monks and beat "
+        "them. The court sentenced them later; one of them was Lobsang Jinpa."
+    )
+    assert _person(text, "Lobsang Jinpa").detention_date == "1994-03-29"
+    v3 = [s if not s.startswith("attribution.") else "attribution.v3" for s in DEFAULT_STEPS]
+    assert _person(text, "Lobsang Jinpa", v3).detention_date is None
+
+
+def test_events_v4_took_into_custody_across_a_parenthesis_and_curly_apostrophe() -> None:
+    person = extract(
+        "On August 15, 2007, officials in Gande county took monk-disciplinarian Nyi\u2019oe (or "
+        "Nyi O) of Tongkyab Monastery into custody."
+    ).persons[0]
+    assert person.detention_date == "2007-08-15"

@@ -40,11 +40,12 @@ class Bag:
     facts: dict[str, list[tuple[object, Span]]] = field(default_factory=dict)
 
 
-def _context_date(doc: Doc, ev: EventMention) -> DateMention | None:
-    """An undated detention takes the latest date before it in its or the previous sentence,
-    unless that date is another step's ("convicted in January 2024. He was detained ...")."""
+def _context_date(doc: Doc, ev: EventMention, reach: int = 1) -> DateMention | None:
+    """An undated detention takes the latest date before it in its or the previous sentence
+    (`reach` sentences back), unless that date is another step's ("convicted in January
+    2024. He was detained ...")."""
     s = doc.sent_of(ev.span[0])
-    lo = doc.sents[max(0, s - 1)][0]
+    lo = doc.sents[max(0, s - reach)][0]
     other = {x.date.span for x in doc.events if x.date and x.kind not in (*_TAKEN, "custody")}
     prior = [
         d
@@ -136,7 +137,7 @@ def _pick_detention(
             return _precise(dated) if v3 else dated[0].date
         for ev in events:
             if ev.kind in kinds:
-                date = _context_date(doc, ev)
+                date = _context_date(doc, ev, 2 if v4 else 1)
                 if date:
                     return date
     for ev in events:
@@ -148,7 +149,7 @@ def _pick_detention(
     first = next((ev.date for ev in taken if ev.date), None)
     if first:
         return first
-    return next((d for ev in taken if (d := _context_date(doc, ev))), None)
+    return next((d for ev in taken if (d := _context_date(doc, ev, 2 if v4 else 1))), None)
 
 
 def _is_birth(doc: Doc, date: DateMention) -> bool:

@@ -14,7 +14,8 @@ penalty"), while "was executed" and "beaten to death" are; "summoned to trial" i
 detention; the date of a press release's dateline ("Baku, 3 June 2024 - ...") is no step's.
 
 events.v4: "detained" that describes people ("most detained protesters", "one of the detained
-men") is no detention: the date of its clause is some other step's.
+men") is no detention: the date of its clause is some other step's; "took X (or Y) of Z
+into custody" with curly apostrophes and parentheses is a detention.
 """
 
 from __future__ import annotations
@@ -160,6 +161,22 @@ _TRIGGERS_V3: Triggers = [
         re.compile(r"\b(?:was|were|been|being|is|are|and)\s+(?:\w+ly\s+)?(?P<t>executed)\b", re.I),
     ),
     *_TRIGGERS_V2,
+]
+# v4: "took monk-disciplinarian Nyi’oe (or Nyi O) of Tongkyab Monastery into custody": curly
+# apostrophes and a parenthesis between "took" and "into custody".
+_TRIGGERS_V4: Triggers = [
+    (
+        kind,
+        re.compile(
+            pattern.pattern.replace(
+                r"|took\s+(?:[\w,'-]+\s+){0,8}?", r"|took\s+(?:[\w,'\u2019()-]+\s+){0,10}?"
+            ),
+            pattern.flags,
+        ),
+    )
+    if kind == "detention" and "took" in pattern.pattern
+    else (kind, pattern)
+    for kind, pattern in _TRIGGERS_V3
 ]
 # v3: the "death" of a penalty: "sentenced (him) to death", "a sentence of death", "the
 # death penalty", "death sentence", "death row".
@@ -389,4 +406,4 @@ def events_v3(doc: Doc) -> None:
 @step("events.v4", requires=("norm", "clauses", "dates", "institutions"), provides=("events",))
 def events_v4(doc: Doc) -> None:
     """As events.v3, where 'detained' describing people ('the detained monks') is no step."""
-    doc.events = _find(doc, _TRIGGERS_V3, v2=True, v3=True, v4=True)
+    doc.events = _find(doc, _TRIGGERS_V4, v2=True, v3=True, v4=True)
