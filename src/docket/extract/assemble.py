@@ -146,6 +146,11 @@ def _pick_detention(
     if not case_fallback:
         return None
     taken = _case_detentions(doc)
+    if v4:
+        # in text order, an undated detention dated by its context comes before a later
+        # dated step ("... on March 10. Police detained the protesters. ... arrested 13 on
+        # March 24")
+        return next((d for ev in taken if (d := ev.date or _context_date(doc, ev, 2))), None)
     first = next((ev.date for ev in taken if ev.date), None)
     if first:
         return first

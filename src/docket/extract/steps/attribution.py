@@ -17,14 +17,17 @@ persons and is no entry of its own (persons.v3); a court, facility or prison ter
 gives to one named person is not shared with the other persons of the report as the
 case's ("Yunus may have been held in Turpan Prison" is Yunus's alone).
 
-attribution.v4: an undated detention takes a date up to two sentences back ("On March 29,
-1994, five monks removed signboards. The monks also put up posters. Police detained the
-monks"); of a person's dated detentions, one the text gives a short duration
-("detained for 15 days in 2001", "briefly detained") is an earlier episode, not the date of
-the case; a lone unnamed person (persons.v4) owns the court, facility or term stated for
-them as a named person does, and a charge stated for them alone is not the case's; a
-facility renamed in parentheses ("Shenyang No. 2 Prison (also
-known as Dabei Prison)") is one place, named by its first name.
+attribution.v4:
+- an undated detention takes a date up to two sentences back ("On March 29, 1994, five
+  monks removed signboards. The monks also put up posters. Police detained the monks");
+- the case's detention is the first in the text, dated or dated by its context, not the
+  first dated one ("... detained the protesters. ... arrested 13 on March 24");
+- of a person's dated detentions, a short one ("detained for 15 days in 2001") a year
+  before another is an earlier episode, not the date of the case;
+- a lone unnamed person (persons.v4) owns the court, facility or term stated for them as a
+  named person does, and a charge stated for them alone is not the case's;
+- a facility renamed in parentheses ("Shenyang No. 2 Prison (also known as Dabei Prison)")
+  is one place, named by its first name.
 
 attribution.v1 (the first version) was replaced before any release: its rules run through
 assemble.py, and keeping both would have doubled that module.
