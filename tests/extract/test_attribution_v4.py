@@ -101,7 +101,8 @@ def test_events_v4_took_into_custody_across_a_parenthesis_and_curly_apostrophe()
 
 def test_attribution_v4_the_case_date_is_the_first_detention_in_the_text() -> None:
     text = (
-        "A group of 15 monks staged a protest on Barkor street on March 10, 2008. The protesters "
+        "A group of 15 monks staged a protest on Barkor street on March 10, 2008, the "
+        "anniversary of the 1959 Lhasa uprising. The protesters "
         "shouted slogans. Security personnel detained and beat the protesters. The procuratorate "
         "formally arrested 13 on March 24. A court later sentenced Lodroe to 10 years."
     )

@@ -50,11 +50,25 @@ def _context_date(doc: Doc, ev: EventMention, reach: int = 1) -> DateMention | N
     prior = [
         d
         for d in doc.dates
-        if not d.citation and lo <= d.span[0] < ev.span[0] and d.span not in other
+        if not d.citation
+        and lo <= d.span[0] < ev.span[0]
+        and d.span not in other
+        and not (reach > 1 and _names_a_year(doc, d))
     ]
     if prior and not _is_birth(doc, prior[-1]):
         return prior[-1]
     return None
+
+
+_YEAR_AS_NAME = re.compile(r"\b(?:the|a|an|its|his|her|their)\s+$", re.IGNORECASE)
+
+
+def _names_a_year(doc: Doc, date: DateMention) -> bool:
+    """'the 1959 Lhasa uprising', 'the 2008 protests': a year that names an event, not when
+    a step happened (attribution.v4)."""
+    return date.month is None and bool(
+        _YEAR_AS_NAME.search(doc.norm, max(0, date.span[0] - 8), date.span[0])
+    )
 
 
 _SINCE = re.compile(r"\b(?:since|from)\s+(?:the\s+)?(?:early\s+|mid-?\s*|late\s+)?$", re.I)
