@@ -107,3 +107,12 @@ def test_attribution_v4_the_case_date_is_the_first_detention_in_the_text() -> No
         "formally arrested 13 on March 24. A court later sentenced Lodroe to 10 years."
     )
     assert _person(text, "Lodroe").detention_date == "2008-03-10"
+
+
+def test_attribution_v4_one_of_the_group_takes_the_groups_date() -> None:
+    text = (
+        "On May 14, 2008, more than 50 nuns of Pangri Nunnery set out on a protest march. "
+        "They shouted slogans. Police detained the nuns en route. Officials blamed the "
+        "protests following March 10. Alo Chime was one of the nuns detained."
+    )
+    assert _person(text, "Alo Chime").detention_date == "2008-05-14"

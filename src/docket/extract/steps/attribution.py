@@ -27,7 +27,8 @@ attribution.v4:
 - a lone unnamed person (persons.v4) owns the court, facility or term stated for them as a
   named person does, and a charge stated for them alone is not the case's;
 - a facility renamed in parentheses ("Shenyang No. 2 Prison (also known as Dabei Prison)")
-  is one place, named by its first name.
+  is one place, named by its first name;
+- "X was one of the nuns detained": X takes the date of the group the report dated.
 
 attribution.v1 (the first version) was replaced before any release: its rules run through
 assemble.py, and keeping both would have doubled that module.
@@ -455,6 +456,41 @@ def _stated_for_them(doc: Doc, kind: str, span: Span, owners: list[int], v4: boo
     return set(owners) == named
 
 
+_ONE_OF = re.compile(
+    r"\s*(?:\([^)]{0,40}\)\s*)?(?:,\s*|\s+(?:was|is|were|had been)\s+(?:also\s+)?)"
+    r"(?:one of|among)\s+the\s+(?:[\w-]+\s+){0,3}?"
+    rf"(?P<noun>{GROUP_NOUNS})\b",
+    re.IGNORECASE,
+)
+
+
+def _one_of_the_group(doc: Doc, persons: list[Person]) -> None:
+    """'Alo Chime was one of the nuns detained': a person of a group the report dated takes
+    the group's detention date (attribution.v4)."""
+    groups = [
+        (m, persons[m.entity])
+        for m in doc.mentions
+        if m.kind == "group" and persons[m.entity].detention_date and persons[m.entity].count > 1
+    ]
+    if not groups:
+        return
+    for m in doc.mentions:
+        if m.kind not in ("name", "short") or doc.entities[m.entity].group:
+            continue
+        one = _ONE_OF.match(doc.norm, m.span[1])
+        if not one:
+            continue
+        noun = one.group("noun").lower()
+        found = next(
+            (g for gm, g in groups if noun in doc.norm[gm.span[0] : gm.span[1]].lower()), None
+        )
+        if found is None or found.detention_date is None:
+            continue
+        person = persons[m.entity]
+        person.detention_date = found.detention_date
+        person.evidence["detention_date"] = list(found.evidence.get("detention_date", []))
+
+
 def build_persons(doc: Doc, v3: bool = False, v4: bool = False) -> list[Person]:
     att = Attributor(doc)
     bags = [Bag() for _ in doc.entities]
@@ -537,6 +573,8 @@ def build_persons(doc: Doc, v3: bool = False, v4: bool = False) -> list[Person]:
         share_one_term(doc, persons)
         return persons
     merge_groups(doc, persons)
+    if v4:
+        _one_of_the_group(doc, persons)
     owned = {
         key: [m for o in found for m in (doc.entities[o].members or [o])]
         for key, found in owners_of.items()
