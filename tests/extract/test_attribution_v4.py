@@ -116,3 +116,16 @@ def test_attribution_v4_one_of_the_group_takes_the_groups_date() -> None:
         "protests following March 10. Alo Chime was one of the nuns detained."
     )
     assert _person(text, "Alo Chime").detention_date == "2008-05-14"
+
+
+def test_attribution_v4_an_earlier_cases_term_gives_way() -> None:
+    text = (
+        "Kirti monk Lobsang Dorje previously served a 2-year prison sentence from 2008 to 2010. "
+        "In May 2012 the Aba Intermediate People's Court sentenced Lobsang Dorje to 3 years in "
+        "prison."
+    )
+    v3 = [s if not s.startswith("attribution.") else "attribution.v3" for s in DEFAULT_STEPS]
+    sentence = _person(text, "Lobsang Dorje").sentence
+    assert sentence is not None and sentence.min_months == 36
+    old = _person(text, "Lobsang Dorje", v3).sentence
+    assert old is not None and old.min_months == 24

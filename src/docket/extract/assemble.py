@@ -14,7 +14,7 @@ from docket.extract.doc import DateMention, Doc, EventMention, Token
 from docket.extract.lexicon import lexicon
 from docket.extract.model import Event, Person, Sentence, Span
 from docket.extract.shapes import AMBIGUOUS_ETHNIC, occupations_in
-from docket.extract.text import wordset
+from docket.extract.text import in_earlier_case, wordset
 
 _STATE_NOUNS = wordset(
     "authorities authority government officials official police court courts state law laws "
@@ -109,6 +109,12 @@ def _brief(doc: Doc, ev: EventMention) -> bool:
     s0, s1 = doc.sents[doc.sent_of(ev.span[0])]
     lo = max(s0, min(clause.start, ev.span[0] - 12))
     return bool(_BRIEF.search(doc.norm, lo, min(s1, max(clause.end, ev.span[1] + 80))))
+
+
+def _earlier_term(doc: Doc, span: Span) -> bool:
+    """A term the words before it, in its sentence, put in an earlier case (v4)."""
+    s0 = doc.sents[doc.sent_of(span[0])][0]
+    return in_earlier_case(doc.norm, max(s0, span[0] - 100), span[0])
 
 
 def _case_detentions(doc: Doc) -> list[EventMention]:
@@ -573,6 +579,9 @@ def person_record(
         p.facility = name
         ev["facility"] = [span]
     prison = [t for t in bag.terms if t[2] in ("prison", "revision")]
+    if v4:
+        # "previously served a 2-year prison sentence": an earlier case's term gives way
+        prison = [t for t in prison if not _earlier_term(doc, t[0])] or prison
     if prison:
         # The first term the report gives, unless it was later commuted or reduced to another.
         revisions = [t for t in prison if t[2] == "revision"]

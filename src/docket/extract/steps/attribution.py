@@ -28,7 +28,9 @@ attribution.v4:
   named person does, and a charge stated for them alone is not the case's;
 - a facility renamed in parentheses ("Shenyang No. 2 Prison (also known as Dabei Prison)")
   is one place, named by its first name;
-- "X was one of the nuns detained": X takes the date of the group the report dated.
+- "X was one of the nuns detained": X takes the date of the group the report dated;
+- a term the text puts in an earlier case ("previously served a 2-year prison sentence")
+  gives way to another term of the person.
 
 attribution.v1 (the first version) was replaced before any release: its rules run through
 assemble.py, and keeping both would have doubled that module.

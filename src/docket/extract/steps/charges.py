@@ -18,6 +18,7 @@ from dataclasses import replace
 from docket.extract.doc import Charge, Doc
 from docket.extract.lexicon import lexicon
 from docket.extract.pipeline import step
+from docket.extract.text import in_earlier_case
 
 _W = r"[\w'-]+ "
 _TRIGGER = re.compile(
@@ -214,20 +215,10 @@ def charges_v2(doc: Doc) -> None:
     doc.charges = find_charges(doc, v2=True)
 
 
-# v3: words that put a charge in an earlier case than the one the report is about.
-_EARLIER_CASE = re.compile(
-    r"\b(?:previously|earlier|formerly|once before|in the past|prior to (?:this|that|his|her)"
-    r"|after serving|had (?:previously |earlier |already |once )?(?:served|been (?:sentenced"
-    r"|convicted|jailed|imprisoned))|(?:had |has |have )?(?:previously |already |once )?served)"
-    r"\b",
-    re.IGNORECASE,
-)
-
-
 def earlier_case(doc: Doc, start: int) -> bool:
     """True when the words before a charge, in its sentence, put it in an earlier case."""
     s0 = doc.sents[doc.sent_of(start)][0]
-    return bool(_EARLIER_CASE.search(doc.norm, max(s0, start - 140), start))
+    return in_earlier_case(doc.norm, max(s0, start - 140), start)
 
 
 @step("charges.v3", requires=("norm", "sents"), provides=("charges",))
