@@ -129,3 +129,17 @@ def test_attribution_v4_an_earlier_cases_term_gives_way() -> None:
     assert sentence is not None and sentence.min_months == 36
     old = _person(text, "Lobsang Dorje", v3).sentence
     assert old is not None and old.min_months == 24
+
+
+def test_attribution_v4_a_date_in_parentheses_beside_a_name_is_theirs() -> None:
+    persons = extract(
+        "On 4 days in February 2012, officials detained Falun Gong practitioners Ji Hanliang "
+        "(February 12), Zhang Shunying (February 13), and male Li Quan (February 15) in "
+        "Fengqing county. Police in Lhasa detained Dawa Tsering (RFA, 3 March 12) on March 1."
+    ).persons
+    assert {p.name: p.detention_date for p in persons} == {
+        "Ji Hanliang": "2012-02-12",
+        "Zhang Shunying": "2012-02-13",
+        "Li Quan": "2012-02-15",
+        "Dawa Tsering": "2012-03-01",
+    }

@@ -29,6 +29,8 @@ attribution.v4:
 - a facility renamed in parentheses ("Shenyang No. 2 Prison (also known as Dabei Prison)")
   is one place, named by its first name;
 - "X was one of the nuns detained": X takes the date of the group the report dated;
+- "detained Ji Hanliang (February 12), Zhang Shunying (February 13)": a date in
+  parentheses right after a name, in a sentence that detains, is that person's;
 - a term the text puts in an earlier case ("previously served a 2-year prison sentence")
   gives way to another term of the person.
 
@@ -493,6 +495,29 @@ def _one_of_the_group(doc: Doc, persons: list[Person]) -> None:
         person.evidence["detention_date"] = list(found.evidence.get("detention_date", []))
 
 
+def _dated_beside_the_name(doc: Doc, persons: list[Person]) -> None:
+    """'detained Ji Hanliang (February 12), Zhang Shunying (February 13)': the date in
+    parentheses right after a name, in a sentence that detains, is that person's date of
+    detention (attribution.v4)."""
+    detained = {ev.sent for ev in doc.events if ev.kind == "detention"}
+    by_start = {d.span[0]: d for d in doc.dates if d.month is not None}
+    for m in doc.mentions:
+        if m.kind not in ("name", "short") or m.sent not in detained:
+            continue
+        end = m.span[1]
+        opened = re.match(
+            r"\s*\(\s*(?:(?:detained|arrested|taken)\s+)?(?:on\s+|in\s+)?", doc.norm[end:]
+        )
+        if not opened or "(" not in opened.group(0):
+            continue
+        date = by_start.get(end + opened.end())
+        if date is None or not re.match(r"\s*\)", doc.norm[date.span[1] :]):
+            continue
+        person = persons[m.entity]
+        person.detention_date = date.edtf()
+        person.evidence["detention_date"] = [date.span]
+
+
 def build_persons(doc: Doc, v3: bool = False, v4: bool = False) -> list[Person]:
     att = Attributor(doc)
     bags = [Bag() for _ in doc.entities]
@@ -577,6 +602,7 @@ def build_persons(doc: Doc, v3: bool = False, v4: bool = False) -> list[Person]:
     merge_groups(doc, persons)
     if v4:
         _one_of_the_group(doc, persons)
+        _dated_beside_the_name(doc, persons)
     owned = {
         key: [m for o in found for m in (doc.entities[o].members or [o])]
         for key, found in owners_of.items()
