@@ -186,3 +186,41 @@ def test_attributes_case_occupation_is_not_someone_elses() -> None:
         if p.name
     ]
     assert person.occupations == []
+
+
+def test_attributes_v3_age_across_the_description_before_a_name() -> None:
+    ages = {
+        p.name: p.age
+        for p in extract(
+            "On March 8, 2015, officials detained 18-year-old Kirti Monastery monk Gedun "
+            "Phuntsog. Police later detained a 29-year-old Tibetan man named Jampa Sengge."
+        ).persons
+    }
+    assert ages == {"Gedun Phuntsog": 18, "Jampa Sengge": 29}
+
+
+def test_attributes_v3_age_before_another_name_is_not_taken() -> None:
+    persons = extract(
+        "Police detained a 30-year-old farmer who had written to Li Hua, and Wang Bo."
+    ).persons
+    assert all(p.age is None for p in persons)
+
+
+def test_attributes_v3_both_aged_and_respectively() -> None:
+    ages = {
+        p.name: p.age
+        for p in extract(
+            "Police detained Tibetan men Sonam Choegyal and Sonam Nyima, both aged 19, in Ngaba. "
+            "Officials detained practitioners Bai Gendi and Yao Yuhua, aged 60 and 57 "
+            "respectively, in Tianjin."
+        ).persons
+    }
+    assert ages == {"Sonam Choegyal": 19, "Sonam Nyima": 19, "Bai Gendi": 60, "Yao Yuhua": 57}
+
+
+def test_attributes_v2_unchanged_for_an_age_far_before_the_name() -> None:
+    from docket.extract import DEFAULT_STEPS, Pipeline  # only this test runs another pipeline
+
+    v2 = [s if not s.startswith("attributes.") else "attributes.v2" for s in DEFAULT_STEPS]
+    doc = Pipeline(v2)("Officials detained 18-year-old Kirti Monastery monk Gedun Phuntsog.")
+    assert [f for f in doc.facts if f.field == "age" and f.entity is not None] == []

@@ -63,3 +63,24 @@ def test_charges_v2_article_numbers_take_the_stage_of_the_verdict() -> None:
     assert stages == {"Articles 233": 2, "315.2": 2}
     v1 = Pipeline(["tokens.v1", "sentences.v1", "charges.v1"])(text)
     assert {c.text: c.stage for c in v1.charges if c.statute}["315.2"] == 1
+
+
+def test_charges_v3_an_earlier_case_gives_way_to_this_one() -> None:
+    from docket.extract import extract
+
+    person = extract(
+        "On June 26, 2008, police in Changsha detained democracy activist Xie Fa on charges of "
+        '"inciting subversion." Previously, Xie served 2 years of reeducation through labor for '
+        '"counterrevolutionary propaganda and incitement."'
+    ).persons[0]
+    assert person.charge_categories == ["subversion"]
+
+
+def test_charges_v3_an_earlier_case_alone_still_counts() -> None:
+    from docket.extract import extract
+
+    person = extract(
+        "Pei Dong began petitioning in 2006 after serving a 2-year prison sentence for "
+        '"obstructing official business." Police detained Pei on May 3, 2016.'
+    ).persons[0]
+    assert person.charge_categories == ["obstructing_officials"]

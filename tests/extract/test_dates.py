@@ -74,3 +74,28 @@ def test_dates_report_dates_are_citations() -> None:
 
 def test_dates_not_years() -> None:
     assert _dates("They fined him 2000 yuan and 1,500 others.") == []
+
+
+def test_dates_v2_date_of_a_list_of_sources_is_a_citation() -> None:
+    from docket.extract.steps.dates import find_dates
+
+    text = (
+        "Based on February 2009 TCHRD, RFA, and FTC reports, police detained him. According "
+        "to April 2009 Phayul and TCHRD reports, in early April 2009 officials detained her. "
+        "Police detained Li Hua in May 2009 and Wang Bo reports that he was beaten."
+    )
+    found = [(text[d.span[0] : d.span[1]], d.citation) for d in find_dates(text, v2=True)]
+    assert found == [
+        ("February 2009", True),
+        ("April 2009", True),
+        ("April 2009", False),
+        ("May 2009", False),
+    ]
+    assert not any(d.citation for d in find_dates(text)[:1])
+
+
+def test_dates_v2_space_before_the_comma() -> None:
+    from docket.extract.steps.dates import find_dates
+
+    (date,) = find_dates("On June 12 , 2010, police detained him.", v2=True)
+    assert (date.year, date.month, date.day) == (2010, 6, 12)

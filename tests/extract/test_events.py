@@ -182,3 +182,20 @@ def test_events_v3_a_dateline_is_no_steps_date() -> None:
         if e.kind == "detention"
     ]
     assert ev.date is not None and (ev.date.month, ev.date.day) == (5, 20)
+
+
+def test_events_v4_detained_describing_people_is_no_detention() -> None:
+    kinds = [
+        (e.kind, e.date.edtf() if e.date else None)
+        for e in _events(
+            "Authorities released most detained protesters prior to December 2014. One of the "
+            "detained men died on August 17. Police detained 3 monks on May 4, 2012."
+        )
+    ]
+    assert kinds == [("release", "2014-12"), ("death", "2014-08-17"), ("detention", "2012-05-04")]
+
+
+def test_events_v3_still_reads_detained_protesters_as_a_detention() -> None:
+    v3 = [s if not s.startswith("events.") else "events.v3" for s in DEFAULT_STEPS]
+    events = _events("Authorities released most detained protesters prior to December 2014.", v3)
+    assert [e.kind for e in events] == ["release", "detention"]

@@ -8,12 +8,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from docket.extract.doc import DateMention, Doc, EventMention, Token
 from docket.extract.lexicon import lexicon
 from docket.extract.model import Event, Person, Sentence, Span
 from docket.extract.shapes import AMBIGUOUS_ETHNIC, occupations_in
-from docket.extract.text import wordset
+from docket.extract.text import in_earlier_case, wordset
 
 _STATE_NOUNS = wordset(
     "authorities authority government officials official police court courts state law laws "
@@ -39,20 +40,35 @@ class Bag:
     facts: dict[str, list[tuple[object, Span]]] = field(default_factory=dict)
 
 
-def _context_date(doc: Doc, ev: EventMention) -> DateMention | None:
-    """An undated detention takes the latest date before it in its or the previous sentence,
-    unless that date is another step's ("convicted in January 2024. He was detained ...")."""
+def _context_date(doc: Doc, ev: EventMention, reach: int = 1) -> DateMention | None:
+    """An undated detention takes the latest date before it in its or the previous sentence
+    (`reach` sentences back), unless that date is another step's ("convicted in January
+    2024. He was detained ...")."""
     s = doc.sent_of(ev.span[0])
-    lo = doc.sents[max(0, s - 1)][0]
+    lo = doc.sents[max(0, s - reach)][0]
     other = {x.date.span for x in doc.events if x.date and x.kind not in (*_TAKEN, "custody")}
     prior = [
         d
         for d in doc.dates
-        if not d.citation and lo <= d.span[0] < ev.span[0] and d.span not in other
+        if not d.citation
+        and lo <= d.span[0] < ev.span[0]
+        and d.span not in other
+        and not (reach > 1 and _names_a_year(doc, d))
     ]
     if prior and not _is_birth(doc, prior[-1]):
         return prior[-1]
     return None
+
+
+_YEAR_AS_NAME = re.compile(r"\b(?:the|a|an|its|his|her|their)\s+$", re.IGNORECASE)
+
+
+def _names_a_year(doc: Doc, date: DateMention) -> bool:
+    """'the 1959 Lhasa uprising', 'the 2008 protests': a year that names an event, not when
+    a step happened (attribution.v4)."""
+    return date.month is None and bool(
+        _YEAR_AS_NAME.search(doc.norm, max(0, date.span[0] - 8), date.span[0])
+    )
 
 
 _SINCE = re.compile(r"\b(?:since|from)\s+(?:the\s+)?(?:early\s+|mid-?\s*|late\s+)?$", re.I)
@@ -76,8 +92,51 @@ def _precise(dated: list[EventMention]) -> DateMention | None:
     return first
 
 
+# attribution.v4: a detention the text gives a short duration ("detained for 15 days in
+# 2001") a year before another detention is an earlier episode, not the case's detention.
+_BRIEF = re.compile(
+    r"\bfor (?:about |around |more than |over |nearly |up to |only |just )?(?:several|a few"
+    r"|a couple of|\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|thirteen|fourteen|fifteen|twenty|thirty|a|an)\s+(?:days?|weeks?|months?|hours?|nights?)"
+    r"\b",
+    re.IGNORECASE,
+)
+
+
+def _brief(doc: Doc, ev: EventMention) -> bool:
+    """True when the clause of a detention gives it a short duration (attribution.v4)."""
+    clause = doc.clauses[doc.clause_of(ev.span[0])]
+    s0, s1 = doc.sents[doc.sent_of(ev.span[0])]
+    lo = max(s0, min(clause.start, ev.span[0] - 12))
+    return bool(_BRIEF.search(doc.norm, lo, min(s1, max(clause.end, ev.span[1] + 80))))
+
+
+def _earlier_term(doc: Doc, span: Span) -> bool:
+    """A term the words before it, in its sentence, put in an earlier case (v4)."""
+    s0 = doc.sents[doc.sent_of(span[0])][0]
+    return in_earlier_case(doc.norm, max(s0, span[0] - 100), span[0])
+
+
+def _case_detentions(doc: Doc) -> list[EventMention]:
+    return [ev for ev in doc.events if ev.kind in _TAKEN and not ev.generic]
+
+
+def _drop_earlier_episodes(doc: Doc, dated: list[EventMention]) -> list[EventMention]:
+    """Without the short detentions of a year before another detention (attribution.v4)."""
+    lasting = [ev for ev in dated if not _brief(doc, ev)]
+    last_year = max((ev.date.year for ev in lasting if ev.date), default=None)
+    if last_year is None:
+        return dated
+    return [ev for ev in dated if ev in lasting or (ev.date and ev.date.year >= last_year)]
+
+
 def _pick_detention(
-    doc: Doc, events: list[EventMention], *, case_fallback: bool, v3: bool = False
+    doc: Doc,
+    events: list[EventMention],
+    *,
+    case_fallback: bool,
+    v3: bool = False,
+    v4: bool = False,
 ) -> DateMention | None:
     """When the person was first detained: their first dated detention (else arrest); an
     undated one takes the latest date of its sentence or the one before, if no other step
@@ -87,11 +146,18 @@ def _pick_detention(
     the text does not tie to a detention: a wrong date is worse than none."""
     for kinds in (("detention",), ("arrest",)):
         dated = [ev for ev in events if ev.kind in kinds and ev.date is not None]
+        if v4 and len(dated) > 1:
+            dated = _drop_earlier_episodes(doc, dated)
+        if v4 and dated and case_fallback and all(_brief(doc, ev) for ev in dated):
+            # "detained Hu for 15 days in 2001" and the case's detentions in 2015
+            case = next((ev.date for ev in _case_detentions(doc) if ev.date), None)
+            if case and all(ev.date and ev.date.year < case.year for ev in dated):
+                return case
         if dated:
             return _precise(dated) if v3 else dated[0].date
         for ev in events:
             if ev.kind in kinds:
-                date = _context_date(doc, ev)
+                date = _context_date(doc, ev, 2 if v4 else 1)
                 if date:
                     return date
     for ev in events:
@@ -99,11 +165,16 @@ def _pick_detention(
             return ev.date
     if not case_fallback:
         return None
-    taken = [ev for ev in doc.events if ev.kind in _TAKEN and not ev.generic]
+    taken = _case_detentions(doc)
+    if v4:
+        # in text order, an undated detention dated by its context comes before a later
+        # dated step ("... on March 10. Police detained the protesters. ... arrested 13 on
+        # March 24")
+        return next((d for ev in taken if (d := ev.date or _context_date(doc, ev, 2))), None)
     first = next((ev.date for ev in taken if ev.date), None)
     if first:
         return first
-    return next((d for ev in taken if (d := _context_date(doc, ev))), None)
+    return next((d for ev in taken if (d := _context_date(doc, ev, 2 if v4 else 1))), None)
 
 
 def _is_birth(doc: Doc, date: DateMention) -> bool:
@@ -293,13 +364,14 @@ def merge_groups(doc: Doc, persons: list[Person]) -> None:
 
 
 def own_facts_only(
-    persons: list[Person], owners: dict[tuple[str, Span], list[int]]
+    persons: list[Person], owners: dict[tuple[str, Span], list[int]], v4: bool = False
 ) -> dict[int, set[tuple[str, Span]]]:
     """For each person, the court, facility and term spans that attribution gave to some
     other named person alone: those are that person's, not the case's to share."""
     out: dict[int, set[tuple[str, Span]]] = {}
     for key, found in owners.items():
-        named = [o for o in found if persons[o].name is not None]
+        # v4: a single unnamed person ("another monk whose name is unknown") owns facts too
+        named = [o for o in found if persons[o].name is not None or (v4 and persons[o].count == 1)]
         if not named:
             continue
         words = {w for o in named for w in _name_words(persons[o])}
@@ -312,6 +384,25 @@ def own_facts_only(
 
 def _name_words(p: Person) -> set[str]:
     return {w.lower() for form in [p.name or "", *p.aliases] for w in form.split() if len(w) > 1}
+
+
+_RENAMED = re.compile(
+    r"\s*\(\s*(?:(?:also\s+)?(?:known|called|referred to)\s+as|a\.k\.a\.?|aka|formerly|or|i\.e\.)?"
+    r"\s*[\"\u201c\u2018']?\s*"
+)
+
+
+def facility_aliases(doc: Doc) -> set[Span]:
+    """Facilities that rename the one before them in parentheses (attribution.v4):
+    'Shenyang No. 2 Prison (also known as Dabei Prison)', 'Guizhou No. 1 Women's Prison
+    ("Yang'ai Prison")' are one place, named by its first name."""
+    found = sorted(i.span for i in doc.institutions if i.kind == "facility")
+    out: set[Span] = set()
+    for prev, span in pairwise(found):
+        m = _RENAMED.match(doc.norm, prev[1])
+        if m and m.end() == span[0] and "(" in doc.norm[prev[1] : span[0]]:
+            out.add(span)
+    return out
 
 
 def _last_facility(found: list[tuple[Span, str, str]]) -> tuple[Span, str]:
@@ -351,6 +442,7 @@ def fill_from_case(
     persons: list[Person],
     stages: dict[int, int],
     others: dict[int, set[tuple[str, Span]]] | None = None,
+    v4: bool = False,
 ) -> None:
     """A report is usually about one case: a victim with no court (or facility, or charge)
     of their own shares the one the report names for the case; a relative who was detained
@@ -367,7 +459,8 @@ def fill_from_case(
             break
     first_court = first_court or (courts[0] if courts else None)
     occupation = _doc_occupation(doc)
-    facilities = [i for i in doc.institutions if i.kind == "facility"]
+    renamed = facility_aliases(doc) if v4 else set()
+    facilities = [i for i in doc.institutions if i.kind == "facility" and i.span not in renamed]
     doc_top = max((ch.stage for ch in doc.charges), default=-1)
     _main_person_sex(doc, persons)
     relatives = {
@@ -392,13 +485,16 @@ def fill_from_case(
             p.facility = name
             p.evidence["facility"] = [span]
         # When the case went further (an indictment, a trial, a verdict) on other charges than
-        # the ones the person was first held on, the later charges are the case's.
-        if p.charge_categories and stages.get(id(p), -1) < doc_top and doc_top >= 2:
+        # the ones the person was first held on, the later charges are the case's. v4: not a
+        # charge the text states for another person alone.
+        charges = [c for c in doc.charges if not v4 or ("charge", c.span) not in theirs]
+        top = max((ch.stage for ch in charges), default=-1) if v4 else doc_top
+        if p.charge_categories and stages.get(id(p), -1) < top and top >= 2:
             p.charge_categories = []
             p.evidence.pop("charge_categories", None)
-        if not p.charge_categories and doc.charges:
-            top = max(ch.stage for ch in doc.charges)
-            for ch in doc.charges:
+        if not p.charge_categories and charges:
+            top = max(ch.stage for ch in charges)
+            for ch in charges:
                 if ch.stage < top:
                     continue
                 for cat in ch.categories:
@@ -412,7 +508,12 @@ def _first(values: list[tuple[object, Span]]) -> tuple[object, Span] | None:
 
 
 def person_record(
-    doc: Doc, e: int, bag: Bag, doc_eth: tuple[str, Span] | None, v3: bool = False
+    doc: Doc,
+    e: int,
+    bag: Bag,
+    doc_eth: tuple[str, Span] | None,
+    v3: bool = False,
+    v4: bool = False,
 ) -> Person:
     ent = doc.entities[e]
     ev: dict[str, list[Span]] = {}
@@ -461,7 +562,9 @@ def person_record(
     # A person the report says nothing else about may still be its subject; only a
     # source, a relative or a public figure is kept out of the case's dates.
     bystander = bool(ent.role_hint or roles)
-    date = _pick_detention(doc, bag.events, case_fallback=victim or not bystander, v3=v3)
+    date = _pick_detention(
+        doc, bag.events, case_fallback=victim or not bystander, v3=v3 or v4, v4=v4
+    )
     if date:
         p.detention_date = date.edtf()
         ev["detention_date"] = [date.span]
@@ -469,11 +572,16 @@ def person_record(
     if courts:
         p.court = courts[0][1]
         ev["court"] = [courts[0][0]]
-    if bag.facilities:
-        span, name = _last_facility([(s, n, k) for s, n, k in bag.facilities])
+    renamed = facility_aliases(doc) if v4 else set()
+    facilities = [(s, n, k) for s, n, k in bag.facilities if s not in renamed]
+    if facilities:
+        span, name = _last_facility(facilities)
         p.facility = name
         ev["facility"] = [span]
     prison = [t for t in bag.terms if t[2] in ("prison", "revision")]
+    if v4:
+        # "previously served a 2-year prison sentence": an earlier case's term gives way
+        prison = [t for t in prison if not _earlier_term(doc, t[0])] or prison
     if prison:
         # The first term the report gives, unless it was later commuted or reduced to another.
         revisions = [t for t in prison if t[2] == "revision"]

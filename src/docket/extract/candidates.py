@@ -1,6 +1,8 @@
 """Candidate person names: capitalised runs of words, trimmed and scored by the words
 around them (a person noun before, an age after, a place word after) and by gazetteers of
-places, organisations and name elements. Used by persons.v1 and persons.v2."""
+places, organisations and name elements. Used by persons.v1 to v4; v4 also knows news
+outlets and websites, by name (data/outlets.txt) and by the words around them ("the
+newspaper Ming Pao", "Southern Weekend newspaper"), wherever the report names them."""
 
 from __future__ import annotations
 
@@ -94,6 +96,39 @@ _ORG_ROLES = wordset(
     "journalist journalists contributor volunteer volunteers activists activist"
 )
 _NAMING_WORDS = wordset("named name called alias aka a.k.a. surnamed nicknamed")
+# v4: "the Hong Kong newspaper Wen Hui Bao", "the news site Golden Tarim", "Southern Weekend
+# newspaper"; not "his blog" or "the police station" (a person may follow those).
+_OUTLET_NOUNS = (
+    r"(?:news\s+)?(?:outlet|newspaper|magazine|website|web\s?site|news\s+site|weekly|daily"
+    r"|tabloid|portal|broadcaster|news\s+agency|periodical|journal|tv\s+channel)"
+)
+_OUTLET_BEFORE = re.compile(
+    r"\b(?:the|a|an|news|online|independent|opposition|state-run|state-owned|official|local"
+    r"|exile|[A-Z][\w-]*)\s+(?:[\w-]+\s+){0,2}?(?-i:" + _OUTLET_NOUNS + r")\s+$",
+    re.IGNORECASE,
+)
+_OUTLET_AFTER = re.compile(
+    r"^\s+(?:newspaper|magazine|website|news\s+(?:site|website|agency|outlet|portal)|outlet"
+    r"|weekly|tabloid|broadcaster|television)\b"
+)
+
+
+def is_outlet(words: list[str]) -> bool:
+    """True for a run that is, starts or ends with a known news outlet or website (v4)."""
+    outlets = lexicon().outlets
+    low = [w.lower() for w in words]
+    for n in range(len(low), 0, -1):
+        if " ".join(low[:n]) in outlets or " ".join(low[-n:]) in outlets:
+            return True
+    return False
+
+
+def _outlet_context(doc: Doc, a: int, b: int) -> bool:
+    """'the newspaper X', 'X newspaper': the words around a run name an outlet (v4)."""
+    toks = doc.tokens
+    start, end = toks[a].start, toks[b - 1].end
+    before = doc.norm[max(0, start - 60) : start]
+    return bool(_OUTLET_BEFORE.search(before) or _OUTLET_AFTER.match(doc.norm[end : end + 30]))
 
 
 @dataclass
@@ -371,11 +406,12 @@ def _accept(cand: Candidate) -> bool:
     return cand.score >= (2.0 if len(cand.words) == 1 else -0.5)
 
 
-def find_candidates(doc: Doc, v2: bool = False) -> list[Candidate]:
+def find_candidates(doc: Doc, v2: bool = False, v4: bool = False) -> list[Candidate]:
     """Capitalised runs scored as person names; `v2` (persons.v2) reads a source's
-    apposition more strictly."""
+    apposition more strictly; `v4` (persons.v4) takes no news outlet for a person."""
     lex = lexicon()
     out: list[Candidate] = []
+    outlets: set[str] = set()  # v4: phrases the report shows are outlets
     blocked = bytearray(len(doc.text) + 1)
     for s, e in (inst.span for inst in doc.institutions):
         blocked[s:e] = b"\x01" * (e - s)
@@ -393,6 +429,9 @@ def find_candidates(doc: Doc, v2: bool = False) -> list[Candidate]:
         phrase = " ".join(words).lower()
         if phrase in lex.non_person or phrase in lex.organizations:
             continue
+        if v4 and (is_outlet(words0) or _outlet_context(doc, a, b)):
+            outlets.add(phrase)
+            continue
         if len(words) == 1 and len(words[0]) <= 2:
             continue
         cand = Candidate(a, b, words)
@@ -401,6 +440,8 @@ def find_candidates(doc: Doc, v2: bool = False) -> list[Candidate]:
         cand.score = _score(doc, cand, v2)
         cand.accepted = _accept(cand)
         out.append(cand)
+    if outlets:  # "Southern Weekend newspaper ... the Southern Weekend protests"
+        out = [c for c in out if " ".join(c.words).lower() not in outlets]
     _accept_lists(doc, out)
     return out
 

@@ -71,6 +71,7 @@ class Lexicon:
     occupations: dict[str, str]  # singular or plural form -> singular
     person_nouns: dict[str, str]  # singular or plural form -> singular
     organizations: frozenset[str]  # lowercased
+    outlets: frozenset[str]  # lowercased news outlets and websites (persons.v4)
     org_heads: frozenset[str]
     places: frozenset[str]  # lowercased
     facility_nicknames: dict[str, str]  # nickname -> facility name
@@ -124,6 +125,7 @@ def lexicon() -> Lexicon:
         occupations=_with_plurals(_lines("occupations.txt")),
         person_nouns=_with_plurals(_lines("person_nouns.txt")),
         organizations=frozenset(w.lower() for w in _lines("organizations.txt")),
+        outlets=frozenset(w.lower() for w in _lines("outlets.txt")),
         org_heads=frozenset(w.lower() for w in _lines("org_heads.txt")),
         places=places,
         # A nickname that is also a place or a word ("Shigatse", "Anhui") names no facility.

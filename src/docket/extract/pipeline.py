@@ -62,15 +62,15 @@ def step(
 DEFAULT_STEPS = (
     "tokens.v1",
     "sentences.v2",
-    "dates.v1",
+    "dates.v2",
     "terms.v2",
     "institutions.v3",
-    "charges.v2",
-    "persons.v3",
-    "events.v3",
-    "attributes.v2",
+    "charges.v3",
+    "persons.v4",
+    "events.v4",
+    "attributes.v3",
     "allegations.v2",
-    "attribution.v3",
+    "attribution.v4",
 )
 
 

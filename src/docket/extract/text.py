@@ -100,3 +100,19 @@ def is_apposition_mark(toks: Sequence[Token], i: int) -> bool:
 def wordset(text: str) -> frozenset[str]:
     """A set of words written as one space-separated string (vocabularies in code)."""
     return frozenset(text.split())
+
+
+# Words that put a charge or a term in an earlier case than the one the report is about
+# (charges.v3, attribution.v4): "Previously, Xie served 2 years ... for", "after serving".
+_EARLIER_CASE = re.compile(
+    r"\b(?:previously|earlier|formerly|once before|in the past|prior to (?:this|that|his|her)"
+    r"|after serving|had (?:previously |earlier |already |once )?(?:served|been (?:sentenced"
+    r"|convicted|jailed|imprisoned))|(?:had |has |have )?(?:previously |already |once )?served)"
+    r"\b",
+    re.IGNORECASE,
+)
+
+
+def in_earlier_case(text: str, lo: int, hi: int) -> bool:
+    """True when text[lo:hi] has words that put what follows in an earlier case."""
+    return bool(_EARLIER_CASE.search(text, lo, hi))

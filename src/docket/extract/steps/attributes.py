@@ -6,7 +6,12 @@ attributes.v2: a job title is kept whole ("Maya Wang, associate China director a
 Rights Watch" is an "associate China director", not a "director"); "a Hui imam" gives an
 ethnic group although "Hui" is also a surname; and in "Rahile Tursun, her husband Abdulla
 Hashim" the kinship word describes the name after it, not Rahile Tursun; the name after
-"brother of the blogger" is a relative."""
+"brother of the blogger" is a relative.
+
+attributes.v3: an age stated further before a name, across the words that describe the
+person ("18-year-old Kirti Monastery monk Gedun Phuntsog", "a 29-year-old Tibetan man
+named Jampa Sengge"), when no other name stands between; "A and B, both aged 19" gives
+both the age."""
 
 from __future__ import annotations
 
@@ -388,13 +393,96 @@ def attributes_v2(doc: Doc) -> None:
     _attributes(doc, v2=True)
 
 
-def _attributes(doc: Doc, *, v2: bool) -> None:
+@step("attributes.v3", requires=("mentions", "tokens"), provides=("facts",))
+def attributes_v3(doc: Doc) -> None:
+    """As attributes.v2, with an age stated further before a name, and 'both aged 19'."""
+    _attributes(doc, v2=True, v3=True)
+
+
+_AGE_BEFORE = re.compile(
+    rf"(?P<age>\d{{1,3}}|{NUMBER})[- ]years?[- ]old\s+(?P<mid>[^,;:.()\"\u201c\u201d]{{0,80}})$",
+    re.IGNORECASE,
+)
+_NOT_DESCRIPTION = re.compile(
+    r"\b(?:was|were|is|are|had|has|have|who|whom|which|that|by|with|detained|arrested"
+    r"|sentenced|and\s+(?:his|her|their)|respectively)\b",
+    re.IGNORECASE,
+)
+_BOTH_AGED = re.compile(
+    r"\s*(?:\([^)]{0,60}\)\s*)?,\s*(?:both|all|each)\s+(?:aged?\s+|age\s+)?(?P<age>\d{1,3})\b"
+    r"(?!\s*(?:and|,|to|-)\s*\d)",
+    re.IGNORECASE,
+)
+
+
+def _age_before(doc: Doc, mention: Mention, names: list[tuple[int, int]]) -> list[Fact]:
+    """'18-year-old Kirti Monastery monk Gedun Phuntsog': the age of the name (v3)."""
+    s0 = doc.sents[doc.sent_of(mention.span[0])][0]
+    lo = max(s0, mention.span[0] - 110)
+    m = _AGE_BEFORE.search(doc.norm, lo, mention.span[0])
+    if not m or _NOT_DESCRIPTION.search(m.group("mid")):
+        return []
+    if any(m.end("age") <= a < mention.span[0] for a, _ in names):
+        return []  # "22-year-old Li Hua and Wang Bo": Li's age
+    age = parse_count(m.group("age"))
+    if not age or age > 110:
+        return []
+    return [Fact("age", age, m.span("age"), mention.entity)]
+
+
+_AGES_RESPECTIVELY = re.compile(
+    r"\s*(?:\([^)]{0,60}\)\s*)?,\s*(?:aged?|ages)\s+(?P<ages>\d{1,3}(?:\s*,\s*\d{1,3})*,?\s+and"
+    r"\s+\d{1,3})(?:\s+years\s+old)?,?\s+respectively\b",
+    re.IGNORECASE,
+)
+
+
+def _both_aged(doc: Doc, mentions: list[Mention]) -> list[Fact]:
+    """'Sonam Choegyal and Sonam Nyima, both aged 19': each listed name has the age; 'A and
+    B, aged 60 and 57 respectively': each its own (v3)."""
+    out: list[Fact] = []
+    names = [m for m in mentions if m.kind in ("name", "short")]
+    for i, m in enumerate(names):
+        both = _BOTH_AGED.match(doc.norm, m.span[1])
+        each = _AGES_RESPECTIVELY.match(doc.norm, m.span[1])
+        if not (both or each) or i == 0:
+            continue
+        listed = [m]
+        for prev in reversed(names[:i]):
+            gap = doc.norm[prev.span[1] : listed[-1].span[0]]
+            if not re.fullmatch(r"\s*(?:\([^)]{0,60}\))?\s*(?:,|,?\s*and)\s*", gap):
+                break
+            listed.append(prev)
+        if len(listed) < 2:
+            continue
+        if each:
+            ages = [(int(a.group(0)), a.span()) for a in re.finditer(r"\d+", each.group("ages"))]
+            if len(ages) == len(listed):
+                base = each.start("ages")
+                for x, (age, (a, b)) in zip(reversed(listed), ages, strict=True):
+                    if 1 <= age <= 110:
+                        out.append(Fact("age", age, (base + a, base + b), x.entity))
+            continue
+        assert both is not None
+        age = int(both.group("age"))
+        if 1 <= age <= 110:
+            out.extend(Fact("age", age, both.span("age"), x.entity) for x in listed)
+    return out
+
+
+def _attributes(doc: Doc, *, v2: bool, v3: bool = False) -> None:
     lex = lexicon()
     by_end = {m.span[1]: m for m in doc.mentions if m.kind in ("name", "short")}
+    names = [m.span for m in doc.mentions if m.kind in ("name", "short")]
+    if v3:
+        doc.facts.extend(_both_aged(doc, doc.mentions))
     for mention in doc.mentions:
         if mention.kind in ("name", "short"):
             head = _list_head(doc, mention, by_end)
-            doc.facts.extend(_facts_for(doc, mention, head, v2))
+            facts = _facts_for(doc, mention, head, v2)
+            if v3 and not any(f.field == "age" for f in facts):
+                facts.extend(_age_before(doc, mention, names))
+            doc.facts.extend(facts)
             kin = _KIN_OF.search(doc.norm[max(0, mention.span[0] - 50) : mention.span[0]])
             if v2 and kin and kin.group(1).lower() in lex.kinship:
                 # "Zaur Akhundov, brother of the exiled blogger Emin Akhundov": Emin is kin

@@ -17,6 +17,23 @@ persons and is no entry of its own (persons.v3); a court, facility or prison ter
 gives to one named person is not shared with the other persons of the report as the
 case's ("Yunus may have been held in Turpan Prison" is Yunus's alone).
 
+attribution.v4:
+- an undated detention takes a date up to two sentences back ("On March 29, 1994, five
+  monks removed signboards. The monks also put up posters. Police detained the monks");
+- the case's detention is the first in the text, dated or dated by its context, not the
+  first dated one ("... detained the protesters. ... arrested 13 on March 24");
+- of a person's dated detentions, a short one ("detained for 15 days in 2001") a year
+  before another is an earlier episode, not the date of the case;
+- a lone unnamed person (persons.v4) owns the court, facility or term stated for them as a
+  named person does, and a charge stated for them alone is not the case's;
+- a facility renamed in parentheses ("Shenyang No. 2 Prison (also known as Dabei Prison)")
+  is one place, named by its first name;
+- "X was one of the nuns detained": X takes the date of the group the report dated;
+- "detained Ji Hanliang (February 12), Zhang Shunying (February 13)": a date in
+  parentheses right after a name, in a sentence that detains, is that person's;
+- a term the text puts in an earlier case ("previously served a 2-year prison sentence")
+  gives way to another term of the person.
+
 attribution.v1 (the first version) was replaced before any release: its rules run through
 assemble.py, and keeping both would have doubled that module.
 """
@@ -389,15 +406,22 @@ _BACK_REFERENCE = {
         re.IGNORECASE,
     ),
     "term": re.compile(r"\b(?:same|identical|similar)\s+(?:sentences?|terms?)\b", re.IGNORECASE),
+    "charge": re.compile(r"\b(?:same|identical|similar)\s+(?:charges?|crimes?)\b", re.IGNORECASE),
 }
 
 
-def _stated_for_them(doc: Doc, kind: str, span: Span, owners: list[int]) -> bool:
+def _lone(doc: Doc, e: int) -> bool:
+    """A single unnamed person (persons.v4: 'another monk whose name is unknown')."""
+    ent = doc.entities[e]
+    return ent.group and ent.count == 1 and not ent.members
+
+
+def _stated_for_them(doc: Doc, kind: str, span: Span, owners: list[int], v4: bool = False) -> bool:
     """True when the sentence of a fact names its owners and no one else, each unmistakably
     (a full name, or a short name only one person bears), and no one in the plural: "Yunus may
     have been held in Turpan Prison", not "the court tried all 14" or "held Mr. Li" when two
     persons are named Li."""
-    if not owners or any(doc.entities[o].group for o in owners):
+    if not owners or any(doc.entities[o].group and not (v4 and _lone(doc, o)) for o in owners):
         return False
     s0, s1 = doc.sents[doc.sent_of(span[0])]
     if _PLURAL.search(doc.norm, s0, s1):
@@ -419,6 +443,9 @@ def _stated_for_them(doc: Doc, kind: str, span: Span, owners: list[int]) -> bool
     named: set[int] = set()
     inside = [i.span for i in doc.institutions if s0 <= i.span[0] < s1]
     for m in doc.mentions:
+        if v4 and m.kind == "group" and s0 <= m.span[0] < s1 and _lone(doc, m.entity):
+            named.add(m.entity)
+            continue
         if m.kind not in ("name", "short") or not s0 <= m.span[0] < s1:
             continue
         if any(a <= m.span[0] < b for a, b in inside):
@@ -433,7 +460,65 @@ def _stated_for_them(doc: Doc, kind: str, span: Span, owners: list[int]) -> bool
     return set(owners) == named
 
 
-def build_persons(doc: Doc, v3: bool = False) -> list[Person]:
+_ONE_OF = re.compile(
+    r"\s*(?:\([^)]{0,40}\)\s*)?(?:,\s*|\s+(?:was|is|were|had been)\s+(?:also\s+)?)"
+    r"(?:one of|among)\s+the\s+(?:[\w-]+\s+){0,3}?"
+    rf"(?P<noun>{GROUP_NOUNS})\b",
+    re.IGNORECASE,
+)
+
+
+def _one_of_the_group(doc: Doc, persons: list[Person]) -> None:
+    """'Alo Chime was one of the nuns detained': a person of a group the report dated takes
+    the group's detention date (attribution.v4)."""
+    groups = [
+        (m, persons[m.entity])
+        for m in doc.mentions
+        if m.kind == "group" and persons[m.entity].detention_date and persons[m.entity].count > 1
+    ]
+    if not groups:
+        return
+    for m in doc.mentions:
+        if m.kind not in ("name", "short") or doc.entities[m.entity].group:
+            continue
+        one = _ONE_OF.match(doc.norm, m.span[1])
+        if not one:
+            continue
+        noun = one.group("noun").lower()
+        found = next(
+            (g for gm, g in groups if noun in doc.norm[gm.span[0] : gm.span[1]].lower()), None
+        )
+        if found is None or found.detention_date is None:
+            continue
+        person = persons[m.entity]
+        person.detention_date = found.detention_date
+        person.evidence["detention_date"] = list(found.evidence.get("detention_date", []))
+
+
+def _dated_beside_the_name(doc: Doc, persons: list[Person]) -> None:
+    """'detained Ji Hanliang (February 12), Zhang Shunying (February 13)': the date in
+    parentheses right after a name, in a sentence that detains, is that person's date of
+    detention (attribution.v4)."""
+    detained = {ev.sent for ev in doc.events if ev.kind == "detention"}
+    by_start = {d.span[0]: d for d in doc.dates if d.month is not None}
+    for m in doc.mentions:
+        if m.kind not in ("name", "short") or m.sent not in detained:
+            continue
+        end = m.span[1]
+        opened = re.match(
+            r"\s*\(\s*(?:(?:detained|arrested|taken)\s+)?(?:on\s+|in\s+)?", doc.norm[end:]
+        )
+        if not opened or "(" not in opened.group(0):
+            continue
+        date = by_start.get(end + opened.end())
+        if date is None or not re.match(r"\s*\)", doc.norm[date.span[1] :]):
+            continue
+        person = persons[m.entity]
+        person.detention_date = date.edtf()
+        person.evidence["detention_date"] = [date.span]
+
+
+def build_persons(doc: Doc, v3: bool = False, v4: bool = False) -> list[Person]:
     att = Attributor(doc)
     bags = [Bag() for _ in doc.entities]
     owned_events: list[tuple[EventMention, list[int]]] = []
@@ -482,7 +567,12 @@ def build_persons(doc: Doc, v3: bool = False) -> list[Person]:
             for o in owners:
                 bags[o].facilities.append((inst.span, inst.name, inst.subtype))
     for ch in doc.charges:
-        for o in att.near_owners(ch.span, owned_events, bystanders):
+        owners = att.near_owners(ch.span, owned_events, bystanders)
+        if v4 and owners and all(_lone(doc, o) for o in owners):
+            # a named person's charge is usually the case's (co-defendants), but a charge
+            # stated for a person the report cannot name is theirs
+            owners_of[("charge", ch.span)] = owners
+        for o in owners:
             bags[o].charges.append((ch.span, ch.text, ch.categories, ch.stage, ch.statute))
     for f in doc.facts:
         if f.entity is not None:
@@ -500,7 +590,7 @@ def build_persons(doc: Doc, v3: bool = False) -> list[Person]:
     doc_eth = doc_ethnicity(doc)
     persons = []
     for e, _ent in enumerate(doc.entities):
-        persons.append(person_record(doc, e, bags[e], doc_eth, v3))
+        persons.append(person_record(doc, e, bags[e], doc_eth, v3, v4))
     stages = {
         id(p): max((c[3] for c in bag.charges), default=-1)
         for p, bag in zip(persons, bags, strict=True)
@@ -510,13 +600,16 @@ def build_persons(doc: Doc, v3: bool = False) -> list[Person]:
         share_one_term(doc, persons)
         return persons
     merge_groups(doc, persons)
+    if v4:
+        _one_of_the_group(doc, persons)
+        _dated_beside_the_name(doc, persons)
     owned = {
         key: [m for o in found for m in (doc.entities[o].members or [o])]
         for key, found in owners_of.items()
-        if _stated_for_them(doc, key[0], key[1], found)
+        if _stated_for_them(doc, key[0], key[1], found, v4)
     }
-    others = own_facts_only(persons, owned)
-    fill_from_case(doc, persons, stages, others)
+    others = own_facts_only(persons, owned, v4)
+    fill_from_case(doc, persons, stages, others, v4)
     share_one_term(doc, persons, others)
     merged = {e for e, ent in enumerate(doc.entities) if ent.members}
     return [p for e, p in enumerate(persons) if e not in merged]
@@ -541,3 +634,13 @@ def attribution_v3(doc: Doc) -> None:
     """As attribution.v2; a named group is its members, and one person's court, facility
     or term is not the case's."""
     doc.persons = build_persons(doc, v3=True)
+
+
+@step(
+    "attribution.v4",
+    requires=("mentions", "events", "terms", "institutions", "charges", "facts"),
+    provides=("persons",),
+)
+def attribution_v4(doc: Doc) -> None:
+    """As attribution.v3; a short detention is an earlier episode, not the case's date."""
+    doc.persons = build_persons(doc, v3=True, v4=True)

@@ -4,15 +4,21 @@ to categories of charge_categories.json.
 
 charges.v2: an article number has the stage of the words before it, like a quoted charge:
 in "found him guilty under Articles 233 (...) and 315.2 (...)" both articles are the
-verdict's, so neither gives way to the other."""
+verdict's, so neither gives way to the other.
+
+charges.v3: a charge of an earlier case ("Previously, Xie served 2 years of reeducation
+through labor for ...", "after serving a 2-year prison sentence for ...") is at stage -1:
+below every charge of the case the report is about, used only when there is no other."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from docket.extract.doc import Charge, Doc
 from docket.extract.lexicon import lexicon
 from docket.extract.pipeline import step
+from docket.extract.text import in_earlier_case
 
 _W = r"[\w'-]+ "
 _TRIGGER = re.compile(
@@ -207,3 +213,18 @@ def charges_v1(doc: Doc) -> None:
 def charges_v2(doc: Doc) -> None:
     """As charges.v1, with each article number at the stage of the words before it."""
     doc.charges = find_charges(doc, v2=True)
+
+
+def earlier_case(doc: Doc, start: int) -> bool:
+    """True when the words before a charge, in its sentence, put it in an earlier case."""
+    s0 = doc.sents[doc.sent_of(start)][0]
+    return in_earlier_case(doc.norm, max(s0, start - 140), start)
+
+
+@step("charges.v3", requires=("norm", "sents"), provides=("charges",))
+def charges_v3(doc: Doc) -> None:
+    """As charges.v2, with the charges of an earlier case below those of this one."""
+    doc.charges = [
+        replace(ch, stage=-1) if earlier_case(doc, ch.span[0]) else ch
+        for ch in find_charges(doc, v2=True)
+    ]

@@ -3,6 +3,10 @@
 A date carries the precision the report gives (year, month or day). Dates that give when a
 source was published ("RFA (24 February 12)", "a March 3, 2009, report") are marked as
 citations: they date the report, not an event, but they still set the year for later dates.
+
+dates.v2: "Based on February 2009 TCHRD, RFA, and FTC reports" and "According to April 2009
+Phayul and TCHRD reports": a date before a list of sources is a citation too; "June 12 ,
+2010" (a space before the comma) is one date.
 """
 
 from __future__ import annotations
@@ -95,7 +99,33 @@ def _is_citation(text: str, start: int, end: int) -> bool:
     return bool(_REPORTED_ON.search(text[max(0, start - 40) : start]))
 
 
-def find_dates(text: str) -> list[DateMention]:
+# v2: a space before the comma ("June 12 , 2010").
+_PATTERNS_V2: list[tuple[str, re.Pattern[str]]] = [
+    (kind, re.compile(rf"\b{_MONTH}\s+{_DAY}{_DAY_ALT}\s*,?\s+{_YEAR}{_END}"))
+    if kind == "mdy"
+    else (kind, pattern)
+    for kind, pattern in _PATTERNS
+]
+_SOURCES_BEFORE = re.compile(
+    r"\b(?:based on|according to|citing|per|from)\s+(?:an?\s+|the\s+)?"
+    r"(?:early\s+|mid-?\s*|late\s+)?$",
+    re.IGNORECASE,
+)
+_SOURCES_AFTER = re.compile(
+    r"[\s,]*(?:(?:(?-i:[A-Z])[\w.&'-]*|and|&)[\s,]+){1,10}(?:\([^)]{0,40}\)\s*)?"
+    r"(?:reports?|articles?|statements?|accounts?|sources?)\b",
+    re.IGNORECASE,
+)
+
+
+def _cites_sources(text: str, start: int, end: int) -> bool:
+    """'Based on February 2009 TCHRD, RFA, and FTC reports': the date of sources (v2)."""
+    return bool(
+        _SOURCES_BEFORE.search(text[max(0, start - 30) : start]) and _SOURCES_AFTER.match(text, end)
+    )
+
+
+def find_dates(text: str, v2: bool = False) -> list[DateMention]:
     """Return the dates written in `text` (normalised), in text order, years not yet inferred."""
     taken = bytearray(len(text) + 1)
     found: list[DateMention] = []
@@ -103,7 +133,7 @@ def find_dates(text: str) -> list[DateMention]:
     def free(a: int, b: int) -> bool:
         return not any(taken[a:b])
 
-    for kind, pattern in _PATTERNS:
+    for kind, pattern in _PATTERNS_V2 if v2 else _PATTERNS:
         for m in pattern.finditer(text):
             a, b = m.span()
             if not free(a, b):
@@ -136,7 +166,7 @@ def find_dates(text: str) -> list[DateMention]:
                 elif groups.get("year"):
                     year = int(groups["year"])
             taken[a:b] = b"\x01" * (b - a)
-            citation = citation or _is_citation(text, a, b)
+            citation = citation or _is_citation(text, a, b) or (v2 and _cites_sources(text, a, b))
             season = _SEASONS[groups["season"].lower()] if kind == "season" else None
             approximate = bool(_APPROX.search(text[max(0, a - 25) : a]))
             found.append(
@@ -200,3 +230,9 @@ def infer_years(dates: list[DateMention], published: dt.date | None) -> list[Dat
 def dates_v1(doc: Doc) -> None:
     """Find dates with their precision and infer missing years from context."""
     doc.dates = infer_years(find_dates(doc.norm), doc.published)
+
+
+@step("dates.v2", requires=("norm", "sents"), provides=("dates",))
+def dates_v2(doc: Doc) -> None:
+    """As dates.v1, with dates before a list of sources as citations."""
+    doc.dates = infer_years(find_dates(doc.norm, v2=True), doc.published)

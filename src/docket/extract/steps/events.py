@@ -12,6 +12,10 @@ particular.
 events.v3: a death sentence or penalty is no death ("sentenced to death", "faces the death
 penalty"), while "was executed" and "beaten to death" are; "summoned to trial" is no
 detention; the date of a press release's dateline ("Baku, 3 June 2024 - ...") is no step's.
+
+events.v4: "detained" that describes people ("most detained protesters", "one of the detained
+men") is no detention: the date of its clause is some other step's; "took X (or Y) of Z
+into custody" with curly apostrophes and parentheses is a detention.
 """
 
 from __future__ import annotations
@@ -21,7 +25,10 @@ from bisect import bisect_left
 
 from docket.extract.doc import DateMention, Doc, EventMention
 from docket.extract.generic import object_is_generic, subject_is_generic
+from docket.extract.lexicon import lexicon
+from docket.extract.numbers import NUMBER
 from docket.extract.pipeline import step
+from docket.extract.shapes import GROUP_NOUNS
 
 Triggers = list[tuple[str, re.Pattern[str]]]
 
@@ -155,6 +162,22 @@ _TRIGGERS_V3: Triggers = [
     ),
     *_TRIGGERS_V2,
 ]
+# v4: "took monk-disciplinarian Nyi’oe (or Nyi O) of Tongkyab Monastery into custody": curly
+# apostrophes and a parenthesis between "took" and "into custody".
+_TRIGGERS_V4: Triggers = [
+    (
+        kind,
+        re.compile(
+            pattern.pattern.replace(
+                r"|took\s+(?:[\w,'-]+\s+){0,8}?", r"|took\s+(?:[\w,'\u2019()-]+\s+){0,10}?"
+            ),
+            pattern.flags,
+        ),
+    )
+    if kind == "detention" and "took" in pattern.pattern
+    else (kind, pattern)
+    for kind, pattern in _TRIGGERS_V3
+]
 # v3: the "death" of a penalty: "sentenced (him) to death", "a sentence of death", "the
 # death penalty", "death sentence", "death row".
 _PENALTY_BEFORE = re.compile(
@@ -276,7 +299,34 @@ def _is_penalty(doc: Doc, a: int, b: int) -> bool:
     return bool(_PENALTY_BEFORE.search(before) or _PENALTY_AFTER.match(doc.norm, b))
 
 
-def _find(doc: Doc, triggers: Triggers, *, v2: bool, v3: bool = False) -> list[EventMention]:
+# v4: "detained" between a determiner or a number and a noun for people describes them.
+_ADJECTIVE_BEFORE = re.compile(
+    rf"\b(?:the|most|all|other|some|many|several|these|those|both|remaining|{NUMBER})"
+    rf"\s+(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
+_PEOPLE_AFTER = re.compile(rf"\s+(?:[a-z-]+\s+){{0,2}}?(?:{GROUP_NOUNS})\b|\s+([a-z-]+)\b")
+
+
+def _describes_people(doc: Doc, a: int, b: int) -> bool:
+    """True for 'detained' in 'most detained protesters' or 'the detained monk' (v4)."""
+    if doc.norm[a:b].lower() != "detained":
+        return False
+    if not _ADJECTIVE_BEFORE.search(doc.norm[max(0, a - 30) : a]):
+        return False
+    m = _PEOPLE_AFTER.match(doc.norm, b)
+    if not m:
+        return False
+    if m.group(1) is None:
+        return True
+    lex = lexicon()
+    word = m.group(1)
+    return word in lex.person_nouns or word in lex.occupations or word in ("man", "woman")
+
+
+def _find(
+    doc: Doc, triggers: Triggers, *, v2: bool, v3: bool = False, v4: bool = False
+) -> list[EventMention]:
     found: list[tuple[str, int, int]] = []
     taken = bytearray(len(doc.norm) + 1)
     for kind, pattern in triggers:
@@ -291,6 +341,8 @@ def _find(doc: Doc, triggers: Triggers, *, v2: bool, v3: bool = False) -> list[E
                 continue
             if v3 and kind == "detention" and _SUMMONED_TO.match(doc.norm, a):
                 continue  # "a court summoned to trial": a hearing, not a detention
+            if v4 and kind == "detention" and _describes_people(doc, a, b):
+                continue  # "released most detained protesters": no detention here
             if kind == "release" and _CALL_FOR.search(doc.norm[max(0, a - 40) : a]):
                 continue  # "should be immediately freed": a call, not an event
             if kind != "notification" and _NEGATED.search(doc.norm[max(0, a - 30) : a]):
@@ -349,3 +401,9 @@ def events_v2(doc: Doc) -> None:
 def events_v3(doc: Doc) -> None:
     """As events.v2, where a death penalty is no death and an execution is one."""
     doc.events = _find(doc, _TRIGGERS_V3, v2=True, v3=True)
+
+
+@step("events.v4", requires=("norm", "clauses", "dates", "institutions"), provides=("events",))
+def events_v4(doc: Doc) -> None:
+    """As events.v3, where 'detained' describing people ('the detained monks') is no step."""
+    doc.events = _find(doc, _TRIGGERS_V4, v2=True, v3=True, v4=True)

@@ -12,6 +12,10 @@ an entry of its own: its members are recorded and attribution gives them its fac
 farmers, including A and B" leaves seven unnamed; "the nine farmers" after "nine farmers"
 is the same group.
 
+persons.v4: "X, a.k.a. Y", "X, also known as Y" and "X (Y in Chinese)" make Y an alias of
+X, one person, never two entries; "a third student, whose name is not known" and "another
+monk whose name is unknown" are an unnamed entry of count 1.
+
 No trained model: a capitalised run of words is a candidate; gazetteers of places,
 organisations and name elements, and the words around it (a person noun before it, an age
 after it, a place word after it) decide whether it is a person.
@@ -34,6 +38,7 @@ from docket.extract.lexicon import lexicon
 from docket.extract.numbers import NUMBER, parse_count
 from docket.extract.pipeline import step
 from docket.extract.shapes import GROUP_NOUNS, is_organization, is_place
+from docket.extract.text import wordset
 
 # Han, Tibetan, Arabic (Uyghur), Cyrillic and Mongolian letters, with name separators.
 _OTHER_SCRIPT = re.compile(
@@ -121,10 +126,17 @@ def _named_in(
     return out
 
 
-def groups_v3(doc: Doc, mentions: list[Mention], entities: list[Entity]) -> list[Group]:
+def groups_v3(
+    doc: Doc,
+    mentions: list[Mention],
+    entities: list[Entity],
+    lone: list[tuple[int, int]] | None = None,
+) -> list[Group]:
     """Unnamed groups, with the named persons they turn out to be: a group is dropped when
     the names around it outnumber it, merged into them when they are as many, reduced by
-    the names after 'including', and kept otherwise."""
+    the names after 'including', and kept otherwise. `lone` (persons.v4): (position,
+    entity) of single unnamed persons, who complete a group with the named ("three
+    students ... A and B ... a third student, whose name is not known")."""
     text = doc.norm
     first_seen: dict[int, int] = {}
     for m in mentions:
@@ -167,6 +179,10 @@ def groups_v3(doc: Doc, mentions: list[Mention], entities: list[Entity]) -> list
             ]
         if len(named) > count:
             continue  # more names than people: the group is spelled out, but not which
+        if lone and named and len(named) < count:
+            extra = [e for pos, e in lone if gm.end() <= pos < hi]
+            if len(named) + len(extra) == count:
+                named = named + extra
         if len(named) == count:
             out.append(Group(gm.span(), count, noun, members=tuple(named)))
             continue
@@ -177,6 +193,75 @@ def groups_v3(doc: Doc, mentions: list[Mention], entities: list[Entity]) -> list
                 continue
         out.append(Group(gm.span(), count, noun))
     return out
+
+
+# persons.v4: one person the report does not name: "a third student, whose name is not
+# known", "another monk whose name is unknown", "an unidentified Uyghur man".
+_UNKNOWN_NAME = (
+    r"\s*,?\s*(?:whose\s+(?:name|identity|full name)\s+(?:is|was|remains|remained|has|had)\s+"
+    r"(?:(?:still|also|not yet|yet to be|not been|never been)\s+)*"
+    r"(?:not known|unknown|unclear|not clear|disclosed|released|given|confirmed|withheld|"
+    r"not disclosed|not given|not released|not confirmed)"
+    r"|who\s+(?:was|is|has)\s+not\s+(?:been\s+)?(?:named|identified))"
+)
+_LONE = re.compile(
+    r"(?<![\w-])(?P<det>an?|another|one other|one more|a (?:second|third|fourth|fifth|sixth)"
+    r"|the (?:second|third|fourth|fifth|sixth))\s+"
+    r"(?P<words>(?:[A-Za-z-]+\s+){0,3}?[A-Za-z-]+)(?=(?P<tail>" + _UNKNOWN_NAME + r"))",
+    re.IGNORECASE,
+)
+_UNNAMED = re.compile(
+    r"(?<![\w-])(?:an?|another|one other)\s+(?:unidentified|unnamed)\s+"
+    r"(?P<words>(?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+)\b",
+    re.IGNORECASE,
+)
+_PERSON_HEADS = frozenset(("man", "woman", "boy", "girl", "person", "individual", "youth"))
+
+
+def _is_person_head(word: str) -> bool:
+    lex = lexicon()
+    return word in _PERSON_HEADS or word in lex.person_nouns or word in lex.occupations
+
+
+def lone_unnamed(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of single persons the report says it cannot name (persons.v4)."""
+    out: list[tuple[int, int]] = []
+    for rx in (_LONE, _UNNAMED):
+        for m in rx.finditer(doc.norm):
+            words = m.group("words").split()
+            if rx is _LONE:
+                if not _is_person_head(words[-1].lower()):
+                    continue
+                end = m.end("words")
+            else:
+                head = next((k for k, w in enumerate(words) if _is_person_head(w.lower())), None)
+                if head is None:
+                    continue
+                end = m.start("words") + len(" ".join(words[: head + 1]))
+                if doc.norm[m.start("words") : end] != " ".join(words[: head + 1]):
+                    continue  # words split by line breaks or double spaces: leave it
+            span = (m.start(), end)
+            if any(a < span[1] and span[0] < b for a, b in [*taken, *out]):
+                continue
+            out.append(span)
+    return out
+
+
+def _lone_again(
+    doc: Doc, span: tuple[int, int], taken: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Later mentions of a lone unnamed person: 'the unnamed monk', 'the other monk'."""
+    head = doc.norm[span[0] : span[1]].split()[-1]
+    again = re.compile(
+        r"\b(?:the|this|that)\s+(?:unnamed|unidentified|other|second|third|fourth|latter)\s+"
+        rf"(?:[A-Za-z-]+\s+)?{re.escape(head)}\b(?!s)",
+        re.IGNORECASE,
+    )
+    return [
+        m.span()
+        for m in again.finditer(doc.norm, span[1])
+        if not any(a < m.end() and m.start() < b for a, b in taken)
+    ]
 
 
 @step(
@@ -209,8 +294,19 @@ def persons_v3(doc: Doc) -> None:
     _persons(doc, v2=True, v3=True)
 
 
-def _persons(doc: Doc, *, v2: bool, v3: bool = False) -> None:
-    cands = find_candidates(doc, v2)
+@step(
+    "persons.v4",
+    requires=("tokens", "sents", "clauses", "institutions"),
+    provides=("entities", "mentions"),
+)
+def persons_v4(doc: Doc) -> None:
+    """As persons.v3, with 'X, a.k.a. Y' one person and a lone unnamed person an entry."""
+    _persons(doc, v2=True, v3=True, v4=True)
+
+
+def _persons(doc: Doc, *, v2: bool, v3: bool = False, v4: bool = False) -> None:
+    cands = find_candidates(doc, v2, v4)
+    starts = {c.start: c for c in cands}
     entities: list[Entity] = []
     by_name: dict[str, int] = {}
     mentions: list[Mention] = []
@@ -221,11 +317,21 @@ def _persons(doc: Doc, *, v2: bool, v3: bool = False) -> None:
     for i, cand in enumerate(accepted):
         if (cand.start, cand.end) in in_alias:
             continue
-        alias_ranges[i] = _aliases(doc, cand, v2)
+        alias_ranges[i] = _aliases(doc, cand, v2, v4)
+        if v4:
+            alias_ranges[i] += _named_also(doc, cand, starts)
         in_alias.update(alias_ranges[i])
     mains = list(alias_ranges)
     # Longest names first so that "Tashi" can join "Tashi Drolkar".
-    for i in sorted(mains, key=lambda k: -len(accepted[k].words)):
+    # v4: of names as long, one whose alias is named again on its own comes first, so that
+    # the later mention joins it ("Zhou Lanfang, a.k.a. Zhou Lan ... sentenced Zhou Lan").
+    keys = {" ".join(accepted[k].words) for k in mains}
+    named_again = {
+        k
+        for k in mains
+        if v4 and any(" ".join(t.text for t in toks[a:b]) in keys for a, b in alias_ranges[k])
+    }
+    for i in sorted(mains, key=lambda k: (-len(accepted[k].words), k not in named_again)):
         cand = accepted[i]
         key = " ".join(cand.words)
         if key in by_name:
@@ -237,6 +343,9 @@ def _persons(doc: Doc, *, v2: bool, v3: bool = False) -> None:
         entity = Entity(name=_name_text(doc, cand.start, cand.end))
         entity.aliases = [_name_text(doc, *alias) for alias in alias_ranges[i]]
         entities.append(entity)
+        if v4:  # "Zhou Lanfang, a.k.a. Zhou Lan ... sentenced Zhou Lan": the same person
+            for form in entity.aliases:
+                by_name.setdefault(form, by_name[key])
     for i in mains:
         cand = accepted[i]
         key = " ".join(cand.words)
@@ -288,9 +397,18 @@ def _persons(doc: Doc, *, v2: bool, v3: bool = False) -> None:
             sex, plural = _PRONOUNS[t.lower]
             mentions.append(Mention((t.start, t.end), "pronoun", -1, t.sent, sex, plural))
     if v3:
+        lone: list[tuple[int, int]] = []
+        if v4:
+            taken_spans = [m.span for m in mentions if m.kind != "pronoun"]
+            for span in lone_unnamed(doc, taken_spans):
+                lone.append((span[0], len(entities)))
+                mentions.append(Mention(span, "group", len(entities), doc.sent_of(span[0])))
+                for again in _lone_again(doc, span, [*taken_spans, *(m.span for m in mentions)]):
+                    mentions.append(Mention(again, "group", len(entities), doc.sent_of(again[0])))
+                entities.append(Entity(name=None, count=1, group=True))
         mentions.sort(key=lambda m: m.span)
         ids: list[int] = []
-        for g in groups_v3(doc, mentions, entities):
+        for g in groups_v3(doc, mentions, entities, lone):
             if g.same_as is not None:
                 e = ids[g.same_as]
             else:
@@ -346,15 +464,66 @@ def _nearest_owner(owners: set[int], mentions: list[Mention], pos: int) -> int |
 
 _ALIAS_WORDS = frozenset(("also", "known", "as", "aka", "a.k.a.", "alias", "or", "lay", "name"))
 _ALIAS_WORDS_V2 = frozenset(("a.k.a", "."))
+# persons.v4: "(Huang Xueqin in Chinese)", "(Chinese: 黄雪琴)"
+_LANGUAGES = wordset(
+    "chinese mandarin cantonese pinyin tibetan uyghur uighur kazakh kyrgyz mongolian "
+    "russian belarusian azerbaijani azeri persian farsi vietnamese arabic english"
+)
+_ALSO_NAMED = re.compile(
+    r"\s*,?\s*(?:a\.k\.a\.?|aka|also known as|also called|better known as|known as|alias)\s+"
+    r"(?=\S)",
+    re.IGNORECASE,
+)
 
 
-def _aliases(doc: Doc, cand: Candidate, v2: bool = False) -> list[tuple[int, int]]:
+def _named_also(doc: Doc, cand: Candidate, starts: dict[int, Candidate]) -> list[tuple[int, int]]:
+    """The other name in 'X, a.k.a. Y' / 'X, also known as Y' (persons.v4)."""
+    toks = doc.tokens
+    end = toks[cand.end - 1].end
+    m = _ALSO_NAMED.match(doc.norm, end)
+    if not m:
+        return []
+    k = cand.end
+    while k < len(toks) and toks[k].start < m.end():
+        k += 1
+    if k >= len(toks) or toks[k].start != m.end() or toks[k].sent != toks[cand.end - 1].sent:
+        return []
+    other = starts.get(k)
+    if other is not None:
+        j = other.end
+    else:
+        j = k
+        while j < len(toks) and is_name_token(toks[j]) and j - k < 5:
+            j += 1
+    if j == k:
+        return []
+    words = [t.text for t in toks[k:j]]
+    if (
+        is_place(words)
+        or is_organization(words)
+        or all(w.lower() in lexicon().common_words for w in words)
+    ):
+        return []
+    return [(k, j)]
+
+
+def _aliases(
+    doc: Doc, cand: Candidate, v2: bool = False, v4: bool = False
+) -> list[tuple[int, int]]:
     """Names in parentheses after a name: 'Tabe (Tape, Tashi)', 'Tenzin Choedrag (Tenchoe)'."""
     toks = doc.tokens
     inner = parenthetical(doc, cand.end)
     if not inner:
         return []
     a, b = inner
+    if v4:
+        # "(Chinese: 黄雪琴)", "(Huang Xueqin in Chinese)": the language is no part of the name
+        if b - a > 2 and toks[a].lower in _LANGUAGES and toks[a + 1].text == ":":
+            a += 2
+        if b - a > 2 and toks[b - 1].lower in _LANGUAGES and toks[b - 2].lower == "in":
+            b -= 2
+        if a < b and all(_OTHER_SCRIPT.fullmatch(t.text) for t in toks[a:b]):
+            return [(a, b)]
     after = toks[b + 1] if b + 1 < len(toks) else None
     if after is not None and after.lower in PLACE_NEXT:
         return []
