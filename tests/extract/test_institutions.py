@@ -73,3 +73,29 @@ def test_institutions_v2_investigative_isolators(text: str, name: str) -> None:
     doc = Pipeline(["tokens.v1", "sentences.v2", "institutions.v2"])(text)
     assert [(i.kind, i.name) for i in doc.institutions] == [("facility", name)]
     assert _found(text) == []
+
+
+def _found_v4(text: str) -> list[tuple[str, str]]:
+    doc = Pipeline(["tokens.v1", "sentences.v2", "institutions.v4"])(text)
+    return [(i.kind, i.name) for i in doc.institutions]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Tieling RTL Management Committee ordered him to serve two years.",
+            [("court", "Tieling RTL Management Committee")],
+        ),
+        (
+            "The Hinggan League Reeducation Through Labor Management Committee sent her away.",
+            [("court", "Hinggan League Reeducation Through Labor Management Committee")],
+        ),
+        ("Dorje, a member of the Sera Democratic Management Committee, was detained.", []),
+        ("He chaired the Village Administration Committee before his arrest.", []),
+    ],
+)
+def test_institutions_v4_a_committee_is_a_court_only_for_labour_camps(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _found_v4(text) == expected

@@ -64,7 +64,7 @@ DEFAULT_STEPS = (
     "sentences.v2",
     "dates.v2",
     "terms.v2",
-    "institutions.v3",
+    "institutions.v4",
     "charges.v3",
     "persons.v4",
     "events.v4",

@@ -9,6 +9,11 @@ of the Ministry of National Security", "Baku Investigative Isolator No. 1".
 
 institutions.v3: a numbered place written in lower case is named by its number ("pre-trial
 detention centre No. 1", "penal colony No. 2").
+
+institutions.v4: a management or administration committee is a re-education through labour
+committee (a body that sentences) only when its name says so ("Tieling RTL Management
+Committee", "... Reeducation Through Labor Management Committee"); a monastery's
+"Democratic Management Committee" is no court.
 """
 
 from __future__ import annotations
@@ -211,7 +216,17 @@ _COURT_IN_PLACE = re.compile(
 _PRE_TRIAL = re.compile(r"(?:pre-?\s?trial|remand)\s+$", re.IGNORECASE)
 
 
-def find_institutions(doc: Doc, v2: bool = False, v3: bool = False) -> list[Institution]:
+_RTL_WORDS = wordset("rtl labor labour reeducation re-education")
+
+
+def _committee_without_labour(words: list[str], head: tuple[str, ...]) -> bool:
+    """True for "X Management Committee" whose name has no re-education-through-labour word."""
+    return head[-1] == "committee" and not any(w.lower() in _RTL_WORDS for w in words)
+
+
+def find_institutions(
+    doc: Doc, v2: bool = False, v3: bool = False, v4: bool = False
+) -> list[Institution]:
     toks = doc.tokens
     out: list[Institution] = []
     i = 0
@@ -224,6 +239,9 @@ def find_institutions(doc: Doc, v2: bool = False, v3: bool = False) -> list[Inst
         a = _left_edge(toks, i)
         b = _right_edge(toks, i + n, of_the=v2 and toks[i].lower in _ISOLATORS)
         words = [t.text for t in toks[a:b]]
+        if v4 and _committee_without_labour(words, tuple(t.lower for t in toks[i : i + n])):
+            i += n
+            continue
         head_cap = toks[i].text[:1].isupper()
         numbered = b > i + n and (head_cap or v3)  # "Prison No. 14", "penal colony No. 2"
         if (a < i and _is_named(words[: i - a]) and (head_cap or _is_proper(toks[a]))) or (
@@ -276,3 +294,9 @@ def institutions_v2(doc: Doc) -> None:
 def institutions_v3(doc: Doc) -> None:
     """As institutions.v2, with numbered places written in lower case."""
     doc.institutions = find_institutions(doc, v2=True, v3=True)
+
+
+@step("institutions.v4", requires=("tokens", "sents"), provides=("institutions",))
+def institutions_v4(doc: Doc) -> None:
+    """As institutions.v3; a committee is a court only when it is one of labour camps."""
+    doc.institutions = find_institutions(doc, v2=True, v3=True, v4=True)
