@@ -152,7 +152,13 @@ def _prepare_b(b: str, mode: str) -> tuple[tuple[float, ...], tuple[tuple[str, .
 
 @lru_cache(maxsize=1_000_000)
 def _cost(a: str, b: str, mode: str, limit: float) -> float:
-    """The cost-only dynamic programme of _align, row by row, giving up past limit."""
+    """The cost-only dynamic programme of _align, row by row, giving up past limit.
+
+    Costs never go down along a path, so a cell dearer than limit can't lead to a total
+    within it: such cells are not extended, and each row only visits the span of columns
+    that cells within the limit can reach. The result is exact when it is within limit,
+    otherwise inf.
+    """
     del_a, fitting = _prepare_a(a, mode)
     ins_b, prefixes = _prepare_b(b, mode)
     vowel_sub = _COSTS[mode]["vowel_sub"]
@@ -160,24 +166,42 @@ def _cost(a: str, b: str, mode: str, limit: float) -> float:
     inf = float("inf")
     best = [[inf] * (len_b + 1) for _ in range(len_a + 4)]
     best[0][0] = 0.0
+    # Per row, the columns that cells from the rows above may have reached.
+    low = [len_b + 1] * (len_a + 4)
+    high = [-1] * (len_a + 4)
+    low[0] = high[0] = 0
+    reach = 0  # the lowest row a cell within the limit may have reached
     for i in range(len_a + 1):
         row = best[i]
+        top = high[i]
+        first = last = -1
         # Insertions within the row first, so every cell of the row is final below.
-        for j in range(len_b):
-            value = row[j] + ins_b[j]
-            if value < row[j + 1]:
-                row[j + 1] = value
-        if min(min(best[i + k]) for k in range(4)) > limit:
-            return inf
+        for j in range(low[i], len_b + 1):
+            cost = row[j]
+            if cost > limit:
+                if j >= top:
+                    break
+                continue
+            if first < 0:
+                first = j
+            last = j
+            if j < len_b:
+                cost += ins_b[j]
+                if cost < row[j + 1]:
+                    row[j + 1] = cost
+        if first < 0:
+            if reach <= i:
+                return inf
+            continue
         if i == len_a:
             break
         ca = a[i]
         drop = del_a[i]
         rules_here = fitting[i]
         below = best[i + 1]
-        for j in range(len_b + 1):
+        for j in range(first, last + 1):
             cost = row[j]
-            if cost == inf:
+            if cost > limit:
                 continue
             value = cost + drop
             if value < below[j]:
@@ -200,7 +224,16 @@ def _cost(a: str, b: str, mode: str, limit: float) -> float:
                         value = cost + step
                         if value < target[j + width]:
                             target[j + width] = value
-    return best[len_a][len_b]
+        # The rows below hold new cells only in the span this row reached.
+        spread = 4 if rules_here else 2
+        for k in range(1, spread):
+            if first < low[i + k]:
+                low[i + k] = first
+            if last + 3 > high[i + k]:
+                high[i + k] = last + 3
+        reach = max(reach, i + spread - 1)
+    total = best[len_a][len_b]
+    return total if total <= limit else inf
 
 
 def explain(a: str, b: str, mode: str = SPELLING) -> tuple[float, tuple[str, ...]]:
@@ -307,7 +340,8 @@ def similarity(a: str, b: str, mode: str = SPELLING, floor: float = 0.0) -> floa
     # Spellings of one name differ by rules, not by plain substitutions: one unexplained
     # consonant in a short word already makes another name (Jampa / Jinpa).
     norm = max(2.0, _NORM[mode] * (len(a) + len(b)))
-    limit = (1.0 - floor) * norm if floor > 0 else float("inf")
+    # A little slack so a cost that rounds to the floor exactly is still found.
+    limit = (1.0 - floor) * norm + 1e-9 if floor > 0 else float("inf")
     cost = _cost(a, b, mode, limit)
     value = max(0.0, 1.0 - cost / norm)
     return value if value >= floor else 0.0
