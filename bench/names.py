@@ -95,7 +95,7 @@ def bench_dedupe(count: int, workers: int) -> None:
     )
     print(
         f"  {stats.keys:,} blocking keys, largest block {stats.largest_block:,}, "
-        f"{stats.skipped_blocks} skipped; {stats.comparisons:,} comparisons "
+        f"{stats.split_blocks} split; {stats.comparisons:,} comparisons "
         f"({stats.comparisons / elapsed:,.0f}/s); {stats.clusters:,} clusters"
     )
     precision, recall = _pairwise([c.ids for c in clusters], person_of)

@@ -308,3 +308,58 @@ def _classes(
                 )
         variants = list(dict.fromkeys(grown))[:_MAX_VARIANTS]
     return variants
+
+
+_SUB_VOWELS = 3
+
+
+def vowel_keys(parsed: ParsedName, kind: str) -> frozenset[str]:
+    """Second keys that split an oversized block of one kind: the classes of a name's vowels.
+
+    Blocking keys are mostly consonants, so names that share one may still differ in every
+    vowel. The classes are those of _first_vowel (a, e, o), which survive respelling and
+    Chinese transcription. Spelling keys (f) ignore word order, so theirs are the first
+    vowels of the words, sorted; family keys (n) look at the family name only; the others
+    take the first vowels of the name run together, in order.
+    """
+    out: set[str] = set()
+    for form in (parsed, *parsed.alternates):
+        core = [t for t in form.core if t.role not in OPTIONAL_ROLES] or list(form.core)
+        if not core:
+            continue
+        if kind == "f":
+            firsts = [tuple(_first_vowel(t)) for t in core]
+            out |= {"".join(sorted(combo)) for combo in _limited_product(firsts)}
+            continue
+        if kind == "n":
+            core = [t for t in core if t.role == FAMILY] or core
+        per_token = [_vowel_runs(t) for t in core]
+        for combo in _limited_product(per_token):
+            out.add("".join(combo)[:_SUB_VOWELS])
+    return frozenset(out)
+
+
+@lru_cache(maxsize=200_000)
+def _vowel_runs(token: Token) -> tuple[str, ...]:
+    """Class strings of a word's first vowel groups, one per reading and choice of class."""
+    out: dict[str, None] = {}
+    for text, table in _readings(token, _SOURCE_VOWELS, _PINYIN_VOWELS):
+        options: list[tuple[str, ...]] = []
+        index, size = 0, len(text)
+        while index < size and len(options) < _SUB_VOWELS:
+            if not is_vowel(text[index]):
+                index += 1
+                continue
+            end = index
+            while end < size and is_vowel(text[end]):
+                end += 1
+            group = text[index:end]
+            classes = table.get(group) or table.get(group[:2]) or table.get(group[0], "")
+            umlaut = group in {"o", "u"} and text[end : end + 1] in {"n", "l"}
+            if table is _SOURCE_VOWELS and umlaut:
+                classes += "E"
+            options.append(tuple(classes or "_"))
+            index = end
+        for combo in _limited_product(options):
+            out["".join(combo)] = None
+    return tuple(out) or ("",)
