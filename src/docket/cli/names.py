@@ -132,7 +132,7 @@ def explain(first: str, second: str, as_json: bool) -> None:
 @click.option("--input", "input_path", required=True, help="JSON lines {id, name}; - for stdin.")
 @click.option("--output", "output_path", default="-", show_default=True, help="Where to write.")
 @click.option("--threshold", type=float, default=None, help="Link threshold (default 0.85).")
-@click.option("--max-block", type=int, default=None, help="Split blocks larger than this (default 150).")
+@click.option("--max-block", type=int, default=None, help="Split larger blocks (default 150).")
 @click.option("--singletons", is_flag=True, help="Also write records that match nothing.")
 @click.option("--workers", type=int, default=2, show_default=True, help="Processes comparing.")
 def dedupe(
