@@ -131,16 +131,27 @@ def _prepare_a(
     a: str, mode: str
 ) -> tuple[tuple[float, ...], tuple[tuple[tuple[int, int, str, float], ...], ...]]:
     """Deletion costs of side a and, per position, the rules that fit there."""
-    table = rules(mode)
-    fitting = tuple(
-        tuple(
-            (len(r.a), len(r.b), r.b, r.cost)
-            for r in table.get(a[i], ())
-            if a.startswith(r.a, i) and _context_ok(a, i, i + len(r.a), r.where)
-        )
-        for i in range(len(a))
-    )
-    return tuple(_delete_costs(a, mode, source=True)), fitting
+    by_text, longest = _rules_by_text(mode)
+    fitting: list[tuple[tuple[int, int, str, float], ...]] = []
+    for i in range(len(a)):
+        here: list[tuple[int, int, str, float]] = []
+        for size in range(1, min(longest, len(a) - i) + 1):
+            for rule in by_text.get(a[i : i + size], ()):
+                if _context_ok(a, i, i + size, rule.where):
+                    here.append((size, len(rule.b), rule.b, rule.cost))
+        fitting.append(tuple(here))
+    return tuple(_delete_costs(a, mode, source=True)), tuple(fitting)
+
+
+@lru_cache(maxsize=2)
+def _rules_by_text(mode: str) -> tuple[dict[str, tuple[Rule, ...]], int]:
+    """Rules of a mode keyed by their whole side a, and the longest side a."""
+    by_text: dict[str, list[Rule]] = {}
+    for group in rules(mode).values():
+        for rule in group:
+            if rule.a:
+                by_text.setdefault(rule.a, []).append(rule)
+    return {text: tuple(group) for text, group in by_text.items()}, max(map(len, by_text))
 
 
 @lru_cache(maxsize=100_000)

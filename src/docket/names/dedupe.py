@@ -38,6 +38,7 @@ _SPLIT_STEP = 0.02
 DEDUPE_THRESHOLD = 0.85
 _PARSE_CHUNK = 4000  # names per parsing task
 _CHUNK_PAIRS = 40_000  # candidate pairs per comparison task
+_VOWEL_SPLIT = "j"
 
 Progress = Callable[[str, int, int], None]
 
@@ -231,7 +232,7 @@ def _parse_all(
                 work.names[slot] = parsed
                 work.sizes[slot] = min(len(parsed.core), 255)
                 work.chinese[slot] = _is_chinese(parsed)
-                for key in keys:
+                for key in sorted(keys):  # the order of the units, so of the links
                     blocks.setdefault(key, []).append(slot)
                 # Identical core names link at once: compare one representative per identity.
                 if same:
@@ -291,10 +292,10 @@ def _plan(work: _Work, blocks: dict[str, list[int]], max_block: int, stats: Dedu
         count = _pair_count(kind, members, work)
         if count == 0:
             continue
-        if count <= cap:
+        if count <= cap and kind not in _VOWEL_SPLIT:
             units.append((kind, members))
             continue
-        stats.split_blocks += 1
+        stats.split_blocks += count > cap
         units.extend((kind, part) for part in _split_block(kind, members, work, max_block, cap))
     blocks.clear()
     units_of: list[list[int]] = [[] for _ in work.names]
@@ -314,14 +315,14 @@ def _split_block(
     for slot in members:
         parsed = work.names[slot]
         assert parsed is not None
-        for sub in vowel_keys(parsed, kind):
+        for sub in sorted(vowel_keys(parsed, kind)):
             parts.setdefault(sub, []).append(slot)
     out: list[list[int]] = []
     for part in parts.values():
         count = _pair_count(kind, part, work)
         if count == 0:
             continue
-        if count <= cap and len(part) < len(members):
+        if count <= cap:
             out.append(part)
         else:
             out.extend(_windows(part, work, max_block))
