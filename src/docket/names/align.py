@@ -173,20 +173,26 @@ def _cost(a: str, b: str, mode: str, limit: float) -> float:
     del_a, fitting = _prepare_a(a, mode)
     ins_b, prefixes = _prepare_b(b, mode)
     vowel_sub = _COSTS[mode]["vowel_sub"]
+    consonant_sub = _SUBST_CONSONANT
     len_a, len_b = len(a), len(b)
     inf = float("inf")
     best = [[inf] * (len_b + 1) for _ in range(len_a + 4)]
     best[0][0] = 0.0
-    # Per row, the columns that cells from the rows above may have reached.
+    # Per row, the columns that cells of the rows above may have reached.
     low = [len_b + 1] * (len_a + 4)
     high = [-1] * (len_a + 4)
     low[0] = high[0] = 0
-    reach = 0  # the lowest row a cell within the limit may have reached
-    for i in range(len_a + 1):
+    reach = 0  # the lowest row that a cell within the limit may have reached
+    for i in range(len_a):
         row = best[i]
         top = high[i]
         first = last = -1
-        # Insertions within the row first, so every cell of the row is final below.
+        ca = a[i]
+        vowel_a = ca in "aeiou"
+        drop = del_a[i]
+        rules_here = fitting[i]
+        below = best[i + 1]
+        # Columns left to right: a cell is final once the one before it has been extended.
         for j in range(low[i], len_b + 1):
             cost = row[j]
             if cost > limit:
@@ -196,35 +202,20 @@ def _cost(a: str, b: str, mode: str, limit: float) -> float:
             if first < 0:
                 first = j
             last = j
-            if j < len_b:
-                cost += ins_b[j]
-                if cost < row[j + 1]:
-                    row[j + 1] = cost
-        if first < 0:
-            if reach <= i:
-                return inf
-            continue
-        if i == len_a:
-            break
-        ca = a[i]
-        drop = del_a[i]
-        rules_here = fitting[i]
-        below = best[i + 1]
-        for j in range(first, last + 1):
-            cost = row[j]
-            if cost > limit:
-                continue
             value = cost + drop
             if value < below[j]:
                 below[j] = value
             if j < len_b:
+                value = cost + ins_b[j]
+                if value < row[j + 1]:
+                    row[j + 1] = value
                 cb = b[j]
                 if ca == cb:
                     value = cost
-                elif ca in "aeiou" and cb in "aeiou":
+                elif vowel_a and cb in "aeiou":
                     value = cost + vowel_sub
                 else:
-                    value = cost + _SUBST_CONSONANT
+                    value = cost + consonant_sub
                 if value < below[j + 1]:
                     below[j + 1] = value
             if rules_here:
@@ -235,6 +226,10 @@ def _cost(a: str, b: str, mode: str, limit: float) -> float:
                         value = cost + step
                         if value < target[j + width]:
                             target[j + width] = value
+        if first < 0:
+            if reach <= i:
+                return inf
+            continue
         # The rows below hold new cells only in the span this row reached.
         spread = 4 if rules_here else 2
         for k in range(1, spread):
@@ -242,8 +237,20 @@ def _cost(a: str, b: str, mode: str, limit: float) -> float:
                 low[i + k] = first
             if last + 3 > high[i + k]:
                 high[i + k] = last + 3
-        reach = max(reach, i + spread - 1)
-    total = best[len_a][len_b]
+        if i + spread - 1 > reach:
+            reach = i + spread - 1
+    row = best[len_a]
+    top = high[len_a]
+    for j in range(low[len_a], len_b):
+        cost = row[j]
+        if cost > limit:
+            if j >= top:
+                break
+            continue
+        value = cost + ins_b[j]
+        if value < row[j + 1]:
+            row[j + 1] = value
+    total = row[len_b]
     return total if total <= limit else inf
 
 

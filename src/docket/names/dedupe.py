@@ -21,6 +21,7 @@ from __future__ import annotations
 import gc
 import logging
 import multiprocessing
+from array import array
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -38,7 +39,9 @@ _SPLIT_STEP = 0.02
 DEDUPE_THRESHOLD = 0.85
 _PARSE_CHUNK = 4000  # names per parsing task
 _CHUNK_PAIRS = 40_000  # candidate pairs per comparison task
-_VOWEL_SPLIT = "j"
+# Key kinds whose candidate pairs must also share a vowel key (keys.vowel_keys): consonant
+# keys alone pair many names that differ in every vowel, and such pairs hardly ever match.
+_VOWEL_KINDS = "fjo"
 
 Progress = Callable[[str, int, int], None]
 
@@ -96,6 +99,7 @@ class _Work:
     names: list[ParsedName | None] = field(default_factory=list)
     sizes: bytearray = field(default_factory=bytearray)  # words in each name's core
     chinese: bytearray = field(default_factory=bytearray)  # 1 for Chinese forms
+    vowels: dict[str, array[int]] = field(default_factory=dict)  # kind: vowel key bits
     parent: list[int] = field(default_factory=list)  # links known before comparing
     units: list[tuple[str, list[int]]] = field(default_factory=list)  # key kind, names
     units_of: list[list[int]] = field(default_factory=list)  # each name's units, ascending
@@ -183,7 +187,7 @@ def _distinct(
     return texts, ids_of
 
 
-_Parsed = tuple[ParsedName, frozenset[str], str] | str
+_Parsed = tuple[ParsedName, frozenset[str], str, tuple[int, ...]] | str
 
 
 def _parse_range(bounds: tuple[int, int]) -> list[_Parsed]:
@@ -197,7 +201,8 @@ def _parse_range(bounds: tuple[int, int]) -> list[_Parsed]:
             out.append(str(exc))
             continue
         identity = f"{parsed.latin}|{_notes(parsed)}" if parsed.latin else ""
-        out.append((parsed, blocking_keys_parsed(parsed), identity))
+        masks = tuple(_vowel_mask(parsed, kind) for kind in _VOWEL_KINDS)
+        out.append((parsed, blocking_keys_parsed(parsed), identity, masks))
     return out
 
 
@@ -214,6 +219,7 @@ def _parse_all(
     work.names = [None] * total
     work.sizes = bytearray(total)
     work.chinese = bytearray(total)
+    work.vowels = {kind: array("Q", bytes(8 * total)) for kind in _VOWEL_KINDS}
     union = _UnionFind(total)
     links: list[tuple[int, int, float]] = []
     blocks: dict[str, list[int]] = {}
@@ -228,7 +234,9 @@ def _parse_all(
                     stats.errors.extend(f"{record_id}: {row}" for record_id in ids_of[slot])
                     ids_of[slot] = []
                     continue
-                parsed, keys, same = row
+                parsed, keys, same, masks = row
+                for kind, mask in zip(_VOWEL_KINDS, masks, strict=True):
+                    work.vowels[kind][slot] = mask
                 work.names[slot] = parsed
                 work.sizes[slot] = min(len(parsed.core), 255)
                 work.chinese[slot] = _is_chinese(parsed)
@@ -259,7 +267,23 @@ def _label(kind: str, slot: int, work: _Work) -> int:
 
 
 def _accepts(kind: str, left: int, right: int, work: _Work) -> bool:
-    return _label(kind, left, work) != _label(kind, right, work) if kind in "jno" else True
+    """Is the pair a candidate of a unit of this kind (both names being in it)?"""
+    if kind in "jno" and _label(kind, left, work) == _label(kind, right, work):
+        return False
+    vowels = work.vowels.get(kind)
+    return vowels is None or bool(vowels[left] & vowels[right])
+
+
+def _vowel_mask(parsed: ParsedName, kind: str) -> int:
+    """The vowel keys of a name as bits of a 64-bit mask (a shared bit: a shared key, or
+    rarely two keys on one bit)."""
+    mask = 0
+    for key in vowel_keys(parsed, kind):
+        number = 0
+        for char in key:
+            number = number * 5 + "_AEO".find(char) + 2
+        mask |= 1 << (number % 64)
+    return mask
 
 
 def _groups(kind: str, members: list[int], work: _Work) -> list[list[int]]:
@@ -292,10 +316,10 @@ def _plan(work: _Work, blocks: dict[str, list[int]], max_block: int, stats: Dedu
         count = _pair_count(kind, members, work)
         if count == 0:
             continue
-        if count <= cap and kind not in _VOWEL_SPLIT:
+        if count <= cap:
             units.append((kind, members))
             continue
-        stats.split_blocks += count > cap
+        stats.split_blocks += 1
         units.extend((kind, part) for part in _split_block(kind, members, work, max_block, cap))
     blocks.clear()
     units_of: list[list[int]] = [[] for _ in work.names]
@@ -390,7 +414,10 @@ def _compare_units(bounds: tuple[int, int]) -> tuple[list[tuple[int, int, float]
     comparisons = 0
     for number in range(*bounds):
         kind, members = work.units[number]
+        vowels = work.vowels.get(kind)
         for left, right in _unit_pairs(kind, members, work):
+            if vowels is not None and not vowels[left] & vowels[right]:
+                continue
             if find(left) == find(right):
                 continue
             if _seen_before(number, left, right, units_of, work):
