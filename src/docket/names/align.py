@@ -161,7 +161,8 @@ def _prepare_b(b: str, mode: str) -> tuple[tuple[float, ...], tuple[tuple[str, .
     return tuple(_delete_costs(b, mode, source=False)), prefixes
 
 
-@lru_cache(maxsize=1_000_000)
+# Most pairs of words reach the DP once (match.py caches token pairs): a small cache will do.
+@lru_cache(maxsize=200_000)
 def _cost(a: str, b: str, mode: str, limit: float) -> float:
     """The cost-only dynamic programme of _align, row by row, giving up past limit.
 

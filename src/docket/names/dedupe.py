@@ -201,7 +201,9 @@ def _parse_range(bounds: tuple[int, int]) -> list[_Parsed]:
             out.append(str(exc))
             continue
         identity = f"{parsed.latin}|{_notes(parsed)}" if parsed.latin else ""
-        masks = tuple(_vowel_mask(parsed, kind) for kind in _VOWEL_KINDS)
+        # Kinds other than f and n read the vowels in order: one mask serves them all.
+        styles = {style: _vowel_mask(parsed, style) for style in {_style(k) for k in _VOWEL_KINDS}}
+        masks = tuple(styles[_style(kind)] for kind in _VOWEL_KINDS)
         out.append((parsed, blocking_keys_parsed(parsed), identity, masks))
     return out
 
@@ -272,6 +274,10 @@ def _accepts(kind: str, left: int, right: int, work: _Work) -> bool:
         return False
     vowels = work.vowels.get(kind)
     return vowels is None or bool(vowels[left] & vowels[right])
+
+
+def _style(kind: str) -> str:
+    return kind if kind in "fn" else "j"
 
 
 def _vowel_mask(parsed: ParsedName, kind: str) -> int:
