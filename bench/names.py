@@ -44,6 +44,13 @@ def _maxrss_mb() -> float:
     return (own + children) / 1024
 
 
+def _cpu_seconds() -> float:
+    """User and system time of this process and of its finished children."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 class TreeMemory:
     """Peak memory of this process and all its descendants, sampled from /proc (Linux).
 
@@ -159,12 +166,15 @@ def bench_dedupe(count: int, workers: int) -> None:
             print(f"  {stage}: {done:,}/{total:,} at {now - start:.0f} s", flush=True)
 
     start = time.perf_counter()
+    cpu = _cpu_seconds()
     with TreeMemory() as memory:
         clusters, stats = dedupe(pairs, workers=workers, progress=progress)
     elapsed = time.perf_counter() - start
+    cpu = _cpu_seconds() - cpu
     print(
         f"dedupe: {stats.records:,} records ({stats.distinct_names:,} distinct names) in "
-        f"{elapsed:.1f} s with {workers} worker(s)"
+        f"{elapsed:.1f} s with {workers} worker(s); {cpu:,.0f} s of CPU (this process and"
+        f" its workers; wall time depends on what else the machine runs)"
     )
     print(
         f"  peak memory of the process tree ({memory.processes} processes, this one included"

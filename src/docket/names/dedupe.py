@@ -5,12 +5,14 @@ and pairs at or above the threshold are linked (single linkage over a union-find
 already in one cluster are not scored again, so a block of many forms of one name costs
 about one comparison per form.
 
-A block whose candidate pairs would outnumber those of max_block names is split by second
-keys (the classes of the names' vowels, keys.vowel_keys); a part still too large is
+Blocking keys are mostly consonants; names paired by spelling, onset or run-together keys
+must also share a vowel key (keys.vowel_keys, kept as a 64-bit mask per name), as names
+that differ in every vowel hardly ever match. A block whose candidate pairs would
+outnumber those of max_block names is split by those vowel keys; a part still too large is
 compared in overlapping windows of names sorted by their folded form, so no block is
 ignored and the pairs of a block grow linearly with its size. A pair found in several
 blocks is scored once, in the first block it shares (the "units" below: blocks, parts and
-windows).
+windows), so no set of scored pairs is kept.
 
 Names are parsed and keyed by worker processes; they share the parsed names with the
 main process by fork, which only plans the work and joins the links.
