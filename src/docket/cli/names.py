@@ -134,7 +134,7 @@ def explain(first: str, second: str, as_json: bool) -> None:
 @click.option("--threshold", type=float, default=None, help="Link threshold (default 0.85).")
 @click.option("--max-block", type=int, default=None, help="Split larger blocks (default 150).")
 @click.option("--singletons", is_flag=True, help="Also write records that match nothing.")
-@click.option("--workers", type=int, default=2, show_default=True, help="Processes comparing.")
+@click.option("--workers", type=int, default=2, show_default=True, help="Worker processes.")
 def dedupe(
     input_path: str,
     output_path: str,
