@@ -56,10 +56,11 @@ class TreeMemory:
 
     rss sums each process's resident size, so pages that forked workers share with the
     main process count once per process (an upper bound); pss divides shared pages among
-    the processes that share them (what the run really holds).
+    the processes that share them (what the run really holds). Reading smaps_rollup of a
+    large process costs the kernel some time, so samples are a second apart.
     """
 
-    def __init__(self, interval: float = 0.25) -> None:
+    def __init__(self, interval: float = 1.0) -> None:
         self.interval = interval
         self.peak_rss = self.peak_pss = 0
         self.processes = 1
