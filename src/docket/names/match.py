@@ -174,7 +174,8 @@ def _swapped(
     return False
 
 
-@lru_cache(maxsize=1_000_000)
+# Bounded for dedupe, whose workers each keep one: word pairs recur mostly within a few blocks.
+@lru_cache(maxsize=250_000)
 def _token_similarity(
     a: Token, b: Token, modes: str, floor: float = TOKEN_MIN
 ) -> tuple[float, str]:
