@@ -4,17 +4,20 @@
     python bench/names.py --count 100000   # quicker
 
 Prints pairs/s for `score` on the dev pairs (cold caches, then warm), then the time and
-peak memory (this process plus its workers) of deduplicating generated names, and how
-well the clusters recover the generated persons (pairwise precision and recall; different
-persons that share a name and spelling count against precision, as no method can split them).
+peak memory (this process and its workers, sampled from /proc) of deduplicating generated
+names, and how well the clusters recover the generated persons (pairwise precision and
+recall; different persons that share a name and spelling count against precision, as no
+method can split them).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import sys
+import threading
 import time
 from collections import Counter
 from pathlib import Path
@@ -34,10 +37,87 @@ SHARED = next(
 )
 
 
-def _peak_mb() -> float:
+def _maxrss_mb() -> float:
+    """Peak resident size of this process plus that of its largest child (getrusage)."""
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return (own + children) / 1024
+
+
+def _cpu_seconds() -> float:
+    """User and system time of this process and of its finished children."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+class TreeMemory:
+    """Peak memory of this process and all its descendants, sampled from /proc (Linux).
+
+    rss sums each process's resident size, so pages that forked workers share with the
+    main process count once per process (an upper bound); pss divides shared pages among
+    the processes that share them (what the run really holds). Reading smaps_rollup of a
+    large process costs the kernel some time, so samples are a second apart.
+    """
+
+    def __init__(self, interval: float = 1.0) -> None:
+        self.interval = interval
+        self.peak_rss = self.peak_pss = 0
+        self.processes = 1
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> TreeMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while True:
+            self.sample()
+            if self._stop.wait(self.interval):
+                return
+
+    def sample(self) -> None:
+        """Add one sample of the process tree."""
+        rss = pss = 0
+        pids = _descendants(os.getpid())
+        for pid in pids:
+            try:
+                text = Path(f"/proc/{pid}/smaps_rollup").read_text()
+            except OSError:
+                continue
+            for line in text.splitlines():
+                if line.startswith("Rss:"):
+                    rss += int(line.split()[1])
+                elif line.startswith("Pss:"):
+                    pss += int(line.split()[1])
+        self.peak_rss = max(self.peak_rss, rss)
+        self.peak_pss = max(self.peak_pss, pss)
+        self.processes = max(self.processes, len(pids))
+
+
+def _descendants(root: int) -> list[int]:
+    """root and every process below it, from the parent ids in /proc/*/stat."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        parent = int(stat.rsplit(")", 1)[1].split()[1])
+        children.setdefault(parent, []).append(int(entry.name))
+    out, queue = [], [root]
+    while queue:
+        pid = queue.pop()
+        out.append(pid)
+        queue.extend(children.get(pid, ()))
+    return out
 
 
 def bench_compare(limit: int) -> None:
@@ -87,15 +167,26 @@ def bench_dedupe(count: int, workers: int) -> None:
             print(f"  {stage}: {done:,}/{total:,} at {now - start:.0f} s", flush=True)
 
     start = time.perf_counter()
-    clusters, stats = dedupe(pairs, workers=workers, progress=progress)
+    cpu = _cpu_seconds()
+    with TreeMemory() as memory:
+        clusters, stats = dedupe(pairs, workers=workers, progress=progress)
     elapsed = time.perf_counter() - start
+    cpu = _cpu_seconds() - cpu
     print(
         f"dedupe: {stats.records:,} records ({stats.distinct_names:,} distinct names) in "
-        f"{elapsed:.1f} s with {workers} worker(s); peak memory {_peak_mb():,.0f} MB"
+        f"{elapsed:.1f} s with {workers} worker(s); {cpu:,.0f} s of CPU (this process and"
+        f" its workers; wall time depends on what else the machine runs)"
+    )
+    print(
+        f"  peak memory of the process tree ({memory.processes} processes, this one included"
+        f" with its records): {memory.peak_pss / 1024:,.0f} MB proportional (PSS),"
+        f" {memory.peak_rss / 1024:,.0f} MB resident summed (RSS, shared pages counted in"
+        f" each process); getrusage peak of this process + largest child {_maxrss_mb():,.0f} MB"
     )
     print(
         f"  {stats.keys:,} blocking keys, largest block {stats.largest_block:,}, "
-        f"{stats.skipped_blocks} skipped; {stats.comparisons:,} comparisons "
+        f"{stats.split_blocks} split; {stats.units:,} units with {stats.candidates:,} "
+        f"candidate pairs; {stats.comparisons:,} comparisons "
         f"({stats.comparisons / elapsed:,.0f}/s); {stats.clusters:,} clusters"
     )
     precision, recall = _pairwise([c.ids for c in clusters], person_of)

@@ -1,3 +1,5 @@
+import importlib
+
 from docket.names import dedupe
 
 RECORDS = [
@@ -50,3 +52,31 @@ def test_dedupe_splits_chain_grown_components():
     groups = _split_large(slots, pairs + chain)
     assert sorted(len(part) for part, _ in groups) == [2] * (MAX_CLUSTER + 1)
     assert all(value == 0.97 for _, links in groups for _, _, value in links)
+
+
+def test_dedupe_splits_oversized_blocks_and_still_links_their_names():
+    firsts = ["Tashi", "Tashe", "Tishi", "Toshi", "Tushi", "Teshi", "Tasha", "Tosha", "Tesho"]
+    seconds = ["Dorje", "Dorji", "Derje", "Darje", "Durje", "Dorjee"]
+    names = [f"{first} {second}" for first in firsts for second in seconds]
+    records = [(str(number), name) for number, name in enumerate(names)]
+    whole, whole_stats = dedupe(records)
+    split, stats = dedupe(records, max_block=8)
+    # Every name shares a spelling key: one block of 54, too large for max_block=8.
+    assert whole_stats.split_blocks == 0 and stats.split_blocks >= 1
+    assert stats.candidates < whole_stats.candidates / 2
+    for clusters in (whole, split):
+        home = next(set(c.ids) for c in clusters if str(names.index("Tashi Dorje")) in c.ids)
+        for variant in ("Tashi Dorji", "Tashi Dorjee", "Tashe Dorje"):
+            assert str(names.index(variant)) in home
+
+
+def test_dedupe_scores_each_pair_once_whatever_the_workers(monkeypatch):
+    module = importlib.import_module("docket.names.dedupe")  # docket.names.dedupe: the function
+    # Small tasks, so that two worker processes parse and compare.
+    monkeypatch.setattr(module, "_PARSE_CHUNK", 3)
+    monkeypatch.setattr(module, "_CHUNK_PAIRS", 2)
+    one, one_stats = dedupe(RECORDS, workers=1)
+    two, two_stats = dedupe(RECORDS, workers=2)
+    assert {frozenset(c.ids) for c in one} == {frozenset(c.ids) for c in two}
+    # A worker knows only its own links, so it may score pairs the other has joined.
+    assert one_stats.comparisons <= two_stats.comparisons <= two_stats.candidates

@@ -132,9 +132,9 @@ def explain(first: str, second: str, as_json: bool) -> None:
 @click.option("--input", "input_path", required=True, help="JSON lines {id, name}; - for stdin.")
 @click.option("--output", "output_path", default="-", show_default=True, help="Where to write.")
 @click.option("--threshold", type=float, default=None, help="Link threshold (default 0.85).")
-@click.option("--max-block", type=int, default=None, help="Skip blocks larger than this.")
+@click.option("--max-block", type=int, default=None, help="Split larger blocks (default 150).")
 @click.option("--singletons", is_flag=True, help="Also write records that match nothing.")
-@click.option("--workers", type=int, default=2, show_default=True, help="Processes comparing.")
+@click.option("--workers", type=int, default=2, show_default=True, help="Worker processes.")
 def dedupe(
     input_path: str,
     output_path: str,
@@ -171,6 +171,6 @@ def dedupe(
     click.echo(
         f"{stats.records} records, {stats.distinct_names} distinct names, "
         f"{stats.comparisons} comparisons, {len(clusters)} clusters, "
-        f"{len(bad_lines) + stats.invalid} bad record(s), {stats.skipped_blocks} block(s) skipped",
+        f"{len(bad_lines) + stats.invalid} bad record(s), {stats.split_blocks} block(s) split",
         err=True,
     )

@@ -131,16 +131,27 @@ def _prepare_a(
     a: str, mode: str
 ) -> tuple[tuple[float, ...], tuple[tuple[tuple[int, int, str, float], ...], ...]]:
     """Deletion costs of side a and, per position, the rules that fit there."""
-    table = rules(mode)
-    fitting = tuple(
-        tuple(
-            (len(r.a), len(r.b), r.b, r.cost)
-            for r in table.get(a[i], ())
-            if a.startswith(r.a, i) and _context_ok(a, i, i + len(r.a), r.where)
-        )
-        for i in range(len(a))
-    )
-    return tuple(_delete_costs(a, mode, source=True)), fitting
+    by_text, longest = _rules_by_text(mode)
+    fitting: list[tuple[tuple[int, int, str, float], ...]] = []
+    for i in range(len(a)):
+        here: list[tuple[int, int, str, float]] = []
+        for size in range(1, min(longest, len(a) - i) + 1):
+            for rule in by_text.get(a[i : i + size], ()):
+                if _context_ok(a, i, i + size, rule.where):
+                    here.append((size, len(rule.b), rule.b, rule.cost))
+        fitting.append(tuple(here))
+    return tuple(_delete_costs(a, mode, source=True)), tuple(fitting)
+
+
+@lru_cache(maxsize=2)
+def _rules_by_text(mode: str) -> tuple[dict[str, tuple[Rule, ...]], int]:
+    """Rules of a mode keyed by their whole side a, and the longest side a."""
+    by_text: dict[str, list[Rule]] = {}
+    for group in rules(mode).values():
+        for rule in group:
+            if rule.a:
+                by_text.setdefault(rule.a, []).append(rule)
+    return {text: tuple(group) for text, group in by_text.items()}, max(map(len, by_text))
 
 
 @lru_cache(maxsize=100_000)
@@ -150,46 +161,62 @@ def _prepare_b(b: str, mode: str) -> tuple[tuple[float, ...], tuple[tuple[str, .
     return tuple(_delete_costs(b, mode, source=False)), prefixes
 
 
-@lru_cache(maxsize=1_000_000)
+# Most pairs of words reach the DP once (match.py caches token pairs): a small cache will do.
+@lru_cache(maxsize=200_000)
 def _cost(a: str, b: str, mode: str, limit: float) -> float:
-    """The cost-only dynamic programme of _align, row by row, giving up past limit."""
+    """The cost-only dynamic programme of _align, row by row, giving up past limit.
+
+    Costs never go down along a path, so a cell dearer than limit can't lead to a total
+    within it: such cells are not extended, and each row only visits the span of columns
+    that cells within the limit can reach. The result is exact when it is within limit,
+    otherwise inf.
+    """
     del_a, fitting = _prepare_a(a, mode)
     ins_b, prefixes = _prepare_b(b, mode)
     vowel_sub = _COSTS[mode]["vowel_sub"]
+    consonant_sub = _SUBST_CONSONANT
     len_a, len_b = len(a), len(b)
     inf = float("inf")
     best = [[inf] * (len_b + 1) for _ in range(len_a + 4)]
     best[0][0] = 0.0
-    for i in range(len_a + 1):
+    # Per row, the columns that cells of the rows above may have reached.
+    low = [len_b + 1] * (len_a + 4)
+    high = [-1] * (len_a + 4)
+    low[0] = high[0] = 0
+    reach = 0  # the lowest row that a cell within the limit may have reached
+    for i in range(len_a):
         row = best[i]
-        # Insertions within the row first, so every cell of the row is final below.
-        for j in range(len_b):
-            value = row[j] + ins_b[j]
-            if value < row[j + 1]:
-                row[j + 1] = value
-        if min(min(best[i + k]) for k in range(4)) > limit:
-            return inf
-        if i == len_a:
-            break
+        top = high[i]
+        first = last = -1
         ca = a[i]
+        vowel_a = ca in "aeiou"
         drop = del_a[i]
         rules_here = fitting[i]
         below = best[i + 1]
-        for j in range(len_b + 1):
+        # Columns left to right: a cell is final once the one before it has been extended.
+        for j in range(low[i], len_b + 1):
             cost = row[j]
-            if cost == inf:
+            if cost > limit:
+                if j >= top:
+                    break
                 continue
+            if first < 0:
+                first = j
+            last = j
             value = cost + drop
             if value < below[j]:
                 below[j] = value
             if j < len_b:
+                value = cost + ins_b[j]
+                if value < row[j + 1]:
+                    row[j + 1] = value
                 cb = b[j]
                 if ca == cb:
                     value = cost
-                elif ca in "aeiou" and cb in "aeiou":
+                elif vowel_a and cb in "aeiou":
                     value = cost + vowel_sub
                 else:
-                    value = cost + _SUBST_CONSONANT
+                    value = cost + consonant_sub
                 if value < below[j + 1]:
                     below[j + 1] = value
             if rules_here:
@@ -200,7 +227,32 @@ def _cost(a: str, b: str, mode: str, limit: float) -> float:
                         value = cost + step
                         if value < target[j + width]:
                             target[j + width] = value
-    return best[len_a][len_b]
+        if first < 0:
+            if reach <= i:
+                return inf
+            continue
+        # The rows below hold new cells only in the span this row reached.
+        spread = 4 if rules_here else 2
+        for k in range(1, spread):
+            if first < low[i + k]:
+                low[i + k] = first
+            if last + 3 > high[i + k]:
+                high[i + k] = last + 3
+        if i + spread - 1 > reach:
+            reach = i + spread - 1
+    row = best[len_a]
+    top = high[len_a]
+    for j in range(low[len_a], len_b):
+        cost = row[j]
+        if cost > limit:
+            if j >= top:
+                break
+            continue
+        value = cost + ins_b[j]
+        if value < row[j + 1]:
+            row[j + 1] = value
+    total = row[len_b]
+    return total if total <= limit else inf
 
 
 def explain(a: str, b: str, mode: str = SPELLING) -> tuple[float, tuple[str, ...]]:
@@ -307,7 +359,8 @@ def similarity(a: str, b: str, mode: str = SPELLING, floor: float = 0.0) -> floa
     # Spellings of one name differ by rules, not by plain substitutions: one unexplained
     # consonant in a short word already makes another name (Jampa / Jinpa).
     norm = max(2.0, _NORM[mode] * (len(a) + len(b)))
-    limit = (1.0 - floor) * norm if floor > 0 else float("inf")
+    # A little slack so a cost that rounds to the floor exactly is still found.
+    limit = (1.0 - floor) * norm + 1e-9 if floor > 0 else float("inf")
     cost = _cost(a, b, mode, limit)
     value = max(0.0, 1.0 - cost / norm)
     return value if value >= floor else 0.0

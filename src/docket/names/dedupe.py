@@ -3,18 +3,32 @@
 Candidates are names that share a blocking key (keys.py); each candidate pair is scored
 and pairs at or above the threshold are linked (single linkage over a union-find). Pairs
 already in one cluster are not scored again, so a block of many forms of one name costs
-about one comparison per form. Blocks larger than max_block are too unselective to
-compare pairwise; they are skipped and counted.
+about one comparison per form.
+
+Blocking keys are mostly consonants; names paired by spelling, onset or run-together keys
+must also share a vowel key (keys.vowel_keys, kept as a 64-bit mask per name), as names
+that differ in every vowel hardly ever match. A block whose candidate pairs would
+outnumber those of max_block names is split by those vowel keys; a part still too large is
+compared in overlapping windows of names sorted by their folded form, so no block is
+ignored and the pairs of a block grow linearly with its size. A pair found in several
+blocks is scored once, in the first block it shares (the "units" below: blocks, parts and
+windows), so no set of scored pairs is kept.
+
+Names are parsed and keyed by worker processes; they share the parsed names with the
+main process by fork, which only plans the work and joins the links.
 """
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
-from collections.abc import Callable, Iterable
+from array import array
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from docket.names.keys import blocking_keys_parsed, head_classes
+from docket.names.keys import blocking_keys_parsed, head_classes, vowel_keys
 from docket.names.match import score_parsed
 from docket.names.parse import InvalidNameError, ParsedName, parse
 
@@ -25,6 +39,13 @@ MAX_CLUSTER = 15  # distinct spellings one person plausibly has; larger groups a
 _SPLIT_STEP = 0.02
 # Single linkage chains weak links, so clustering asks more of a pair than match() does.
 DEDUPE_THRESHOLD = 0.85
+_PARSE_CHUNK = 4000  # names per parsing task
+_CHUNK_PAIRS = 40_000  # candidate pairs per comparison task
+# Key kinds whose candidate pairs must also share a vowel key (keys.vowel_keys): consonant
+# keys alone pair many names that differ in every vowel, and such pairs hardly ever match.
+_VOWEL_KINDS = "fjo"
+
+Progress = Callable[[str, int, int], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +65,9 @@ class DedupeStats:
     distinct_names: int = 0
     invalid: int = 0
     keys: int = 0
-    skipped_blocks: int = 0
+    split_blocks: int = 0  # blocks over max_block, compared in parts
+    units: int = 0  # blocks and parts of blocks compared pairwise
+    candidates: int = 0  # candidate pairs planned (a pair in several units counts in each)
     comparisons: int = 0
     links: int = 0
     clusters: int = 0
@@ -69,135 +92,382 @@ class _UnionFind:
             self.parent[max(root_a, root_b)] = min(root_a, root_b)
 
 
+@dataclass
+class _Work:
+    """What the worker processes read: set before they fork, so they share it."""
+
+    texts: list[str]
+    threshold: float
+    names: list[ParsedName | None] = field(default_factory=list)
+    sizes: bytearray = field(default_factory=bytearray)  # words in each name's core
+    chinese: bytearray = field(default_factory=bytearray)  # 1 for Chinese forms
+    vowels: dict[str, array[int]] = field(default_factory=dict)  # kind: vowel key bits
+    parent: list[int] = field(default_factory=list)  # links known before comparing
+    units: list[tuple[str, list[int]]] = field(default_factory=list)  # key kind, names
+    units_of: list[list[int]] = field(default_factory=list)  # each name's units, ascending
+
+
+_WORK: _Work | None = None
+_WORKER_UNION: _UnionFind | None = None
+
+
 def dedupe(
     records: Iterable[tuple[str, str]],
     *,
     threshold: float = DEDUPE_THRESHOLD,
     max_block: int = DEFAULT_MAX_BLOCK,
-    progress: Callable[[str, int, int], None] | None = None,
+    progress: Progress | None = None,
     singletons: bool = False,
     workers: int = 1,
 ) -> tuple[list[Cluster], DedupeStats]:
     """Cluster (id, name) records; progress(stage, done, total) is called now and then."""
+    global _WORK, _WORKER_UNION
     stats = DedupeStats()
-    names: list[ParsedName] = []
+    texts, ids_of = _distinct(records, stats)
+    work = _Work(texts, threshold)
+    _WORK, _WORKER_UNION = work, None
+    try:
+        with _gc_paused():
+            union, links, blocks = _parse_all(work, ids_of, stats, progress, workers)
+            _plan(work, blocks, max_block, stats)
+            del blocks
+            work.parent = union.parent[:]
+            _compare_all(work, union, links, stats, progress, workers)
+            stats.links = len(links)
+            logger.info(
+                "dedupe: %d names, %d comparisons, %d links, %d blocks split",
+                stats.distinct_names,
+                stats.comparisons,
+                stats.links,
+                stats.split_blocks,
+            )
+            work.units, work.units_of, work.names = [], [], []
+            clusters = _clusters(union, links, ids_of, singletons=singletons)
+    finally:
+        _WORK, _WORKER_UNION = None, None
+    stats.clusters = len(clusters)
+    return clusters, stats
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Millions of small objects and no cycles: the cyclic collector would only rescan them."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@contextmanager
+def _pool(workers: int, tasks: int) -> Iterator[multiprocessing.pool.Pool | None]:
+    """Worker processes forked now (they see _WORK as it is), or None to work in-process."""
+    if workers <= 1 or tasks <= 1:
+        yield None
+        return
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        yield pool
+
+
+def _distinct(
+    records: Iterable[tuple[str, str]], stats: DedupeStats
+) -> tuple[list[str], list[list[str]]]:
+    """Each distinct written name once, with the ids of its records."""
+    texts: list[str] = []
     ids_of: list[list[str]] = []
     index_of: dict[str, int] = {}
     for record_id, name in records:
         stats.records += 1
         slot = index_of.get(name)
         if slot is None:
-            try:
-                parsed = parse(name)
-            except InvalidNameError as exc:
-                stats.invalid += 1
-                stats.errors.append(f"{record_id}: {exc}")
-                continue
-            slot = len(names)
-            index_of[name] = slot
-            names.append(parsed)
+            slot = index_of[name] = len(texts)
+            texts.append(name)
             ids_of.append([])
         ids_of[slot].append(record_id)
-    del index_of
-    stats.distinct_names = len(names)
-    blocks = _blocks(names, progress)
-    stats.keys = len(blocks)
-    union = _UnionFind(len(names))
+    return texts, ids_of
+
+
+_Parsed = tuple[ParsedName, frozenset[str], str, tuple[int, ...]] | str
+
+
+def _parse_range(bounds: tuple[int, int]) -> list[_Parsed]:
+    """Parse names start..end of _WORK.texts: (name, blocking keys, identity) or an error."""
+    assert _WORK is not None
+    out: list[_Parsed] = []
+    for text in _WORK.texts[bounds[0] : bounds[1]]:
+        try:
+            parsed = parse(text)
+        except InvalidNameError as exc:
+            out.append(str(exc))
+            continue
+        identity = f"{parsed.latin}|{_notes(parsed)}" if parsed.latin else ""
+        # Kinds other than f and n read the vowels in order: one mask serves them all.
+        styles = {style: _vowel_mask(parsed, style) for style in {_style(k) for k in _VOWEL_KINDS}}
+        masks = tuple(styles[_style(kind)] for kind in _VOWEL_KINDS)
+        out.append((parsed, blocking_keys_parsed(parsed), identity, masks))
+    return out
+
+
+def _parse_all(
+    work: _Work,
+    ids_of: list[list[str]],
+    stats: DedupeStats,
+    progress: Progress | None,
+    workers: int,
+) -> tuple[_UnionFind, list[tuple[int, int, float]], dict[str, list[int]]]:
+    """Parse and key every name, fill the blocks, link names with one core at once."""
+    total = len(work.texts)
+    stats.distinct_names = total
+    work.names = [None] * total
+    work.sizes = bytearray(total)
+    work.chinese = bytearray(total)
+    work.vowels = {kind: array("Q", bytes(8 * total)) for kind in _VOWEL_KINDS}
+    union = _UnionFind(total)
     links: list[tuple[int, int, float]] = []
-    # Identical core names link at once: compare one representative per identity.
-    identity: dict[tuple[str, str], int] = {}
-    for slot, parsed in enumerate(names):
-        key = (parsed.latin, _notes(parsed))
-        first = identity.setdefault(key, slot)
-        if first != slot and parsed.latin:
-            union.union(first, slot)
-            links.append((first, slot, 1.0))
-    del identity
-    candidates = [(key, members) for key, members in blocks.items() if len(members) > 1]
-    del blocks
-    stats.largest_block = max((len(m) for _, m in candidates), default=0)
-    stats.skipped_blocks = sum(1 for _, m in candidates if len(m) > max_block)
-    candidates = [(key, members) for key, members in candidates if len(members) <= max_block]
-    chunks = [
-        ([k for k, _ in part], [m for _, m in part])
-        for part in (candidates[i : i + _CHUNK] for i in range(0, len(candidates), _CHUNK))
-    ]
-    del candidates
-    global _SHARED, _WORKER_UNION
-    _SHARED = (names, threshold, union.parent[:])
-    _WORKER_UNION = None
-    _WORKER_SEEN.clear()
-    try:
-        if workers > 1 and len(chunks) > 1:
-            context = multiprocessing.get_context("fork")
-            with context.Pool(workers) as pool:
-                results = pool.imap_unordered(_compare_chunk, chunks)
-                _collect(results, union, links, stats, progress, len(chunks))
+    blocks: dict[str, list[int]] = {}
+    identity: dict[str, int] = {}
+    ranges = [(start, min(start + _PARSE_CHUNK, total)) for start in range(0, total, _PARSE_CHUNK)]
+    with _pool(workers, len(ranges)) as pool:
+        results = pool.imap(_parse_range, ranges) if pool else map(_parse_range, ranges)
+        for (start, end), rows in zip(ranges, results, strict=True):
+            for slot, row in enumerate(rows, start=start):
+                if isinstance(row, str):
+                    stats.invalid += len(ids_of[slot])
+                    stats.errors.extend(f"{record_id}: {row}" for record_id in ids_of[slot])
+                    ids_of[slot] = []
+                    continue
+                parsed, keys, same, masks = row
+                for kind, mask in zip(_VOWEL_KINDS, masks, strict=True):
+                    work.vowels[kind][slot] = mask
+                work.names[slot] = parsed
+                work.sizes[slot] = min(len(parsed.core), 255)
+                work.chinese[slot] = _is_chinese(parsed)
+                for key in sorted(keys):  # the order of the units, so of the links
+                    blocks.setdefault(key, []).append(slot)
+                # Identical core names link at once: compare one representative per identity.
+                if same:
+                    first = identity.setdefault(same, slot)
+                    if first != slot:
+                        union.union(first, slot)
+                        links.append((first, slot, 1.0))
+            if progress is not None:
+                progress("parse", end, total)
+    work.texts = []
+    stats.keys = len(blocks)
+    return union, links, blocks
+
+
+def _label(kind: str, slot: int, work: _Work) -> int:
+    """Pairs of some key kinds are candidates only across these groups (see _accepts)."""
+    if kind == "j":  # run-together keys find names whose words are split differently
+        return work.sizes[slot]
+    if kind == "n":  # family-name keys find a lone family name against a full name
+        return work.sizes[slot] == 1
+    if kind == "o":  # onset keys are for a romanisation against a Chinese transcription
+        return work.chinese[slot]
+    return 0
+
+
+def _accepts(kind: str, left: int, right: int, work: _Work) -> bool:
+    """Is the pair a candidate of a unit of this kind (both names being in it)?"""
+    if kind in "jno" and _label(kind, left, work) == _label(kind, right, work):
+        return False
+    vowels = work.vowels.get(kind)
+    return vowels is None or bool(vowels[left] & vowels[right])
+
+
+def _style(kind: str) -> str:
+    return kind if kind in "fn" else "j"
+
+
+def _vowel_mask(parsed: ParsedName, kind: str) -> int:
+    """The vowel keys of a name as bits of a 64-bit mask (a shared bit: a shared key, or
+    rarely two keys on one bit)."""
+    mask = 0
+    for key in vowel_keys(parsed, kind):
+        number = 0
+        for char in key:
+            number = number * 5 + "_AEO".find(char) + 2
+        mask |= 1 << (number % 64)
+    return mask
+
+
+def _groups(kind: str, members: list[int], work: _Work) -> list[list[int]]:
+    """Members split so that candidate pairs are the pairs across groups (or within the
+    only group, for kinds that take every pair)."""
+    if kind not in "jno":
+        return [members]
+    groups: dict[int, list[int]] = {}
+    for slot in members:
+        groups.setdefault(_label(kind, slot, work), []).append(slot)
+    return list(groups.values())
+
+
+def _pair_count(kind: str, members: list[int], work: _Work) -> int:
+    if kind not in "jno":
+        return len(members) * (len(members) - 1) // 2
+    sizes = [len(group) for group in _groups(kind, members, work)]
+    return (sum(sizes) ** 2 - sum(size * size for size in sizes)) // 2
+
+
+def _plan(work: _Work, blocks: dict[str, list[int]], max_block: int, stats: DedupeStats) -> None:
+    """Units to compare: blocks with candidate pairs, oversized ones split (see the top)."""
+    cap = max(1, max_block * (max_block - 1) // 2)
+    units: list[tuple[str, list[int]]] = []
+    for key, members in blocks.items():
+        if len(members) < 2:
+            continue
+        stats.largest_block = max(stats.largest_block, len(members))
+        kind = key[:1]
+        count = _pair_count(kind, members, work)
+        if count == 0:
+            continue
+        if count <= cap:
+            units.append((kind, members))
+            continue
+        stats.split_blocks += 1
+        units.extend((kind, part) for part in _split_block(kind, members, work, max_block, cap))
+    blocks.clear()
+    units_of: list[list[int]] = [[] for _ in work.names]
+    for number, (kind, members) in enumerate(units):
+        stats.candidates += _pair_count(kind, members, work)
+        for slot in members:
+            units_of[slot].append(number)
+    stats.units = len(units)
+    work.units, work.units_of = units, units_of
+
+
+def _split_block(
+    kind: str, members: list[int], work: _Work, max_block: int, cap: int
+) -> list[list[int]]:
+    """An oversized block in parts by the vowels of its names, windows for what is left."""
+    parts: dict[str, list[int]] = {}
+    for slot in members:
+        parsed = work.names[slot]
+        assert parsed is not None
+        for sub in sorted(vowel_keys(parsed, kind)):
+            parts.setdefault(sub, []).append(slot)
+    out: list[list[int]] = []
+    for part in parts.values():
+        count = _pair_count(kind, part, work)
+        if count == 0:
+            continue
+        if count <= cap:
+            out.append(part)
         else:
-            _collect(map(_compare_chunk, chunks), union, links, stats, progress, len(chunks))
-    finally:
-        _SHARED = None
-        _WORKER_UNION = None
-        _WORKER_SEEN.clear()
-    stats.links = len(links)
-    logger.info(
-        "dedupe: %d names, %d comparisons, %d links, %d blocks skipped",
-        stats.distinct_names,
-        stats.comparisons,
-        stats.links,
-        stats.skipped_blocks,
-    )
-    clusters = _clusters(union, links, ids_of, singletons=singletons)
-    stats.clusters = len(clusters)
-    return clusters, stats
+            out.extend(_windows(part, work, max_block))
+    return out
 
 
-_CHUNK = 2000
-# Set by dedupe() before worker processes fork, so they share the parsed names.
-_SHARED: tuple[list[ParsedName], float, list[int]] | None = None
-_WORKER_UNION: _UnionFind | None = None
-_WORKER_SEEN: set[int] = set()
-_MAX_SEEN = 5_000_000
+def _windows(members: list[int], work: _Work, max_block: int) -> list[list[int]]:
+    """Overlapping windows over the names sorted by folded form (sorted neighbourhood):
+    each name meets at least the width/2 names on either side of it."""
+    width = max(4, max_block // 3)
+    step = width // 2
+
+    def folded(slot: int) -> str:
+        parsed = work.names[slot]
+        return parsed.latin if parsed is not None else ""
+
+    order = sorted(members, key=folded)
+    return [sorted(order[i : i + width]) for i in range(0, max(1, len(order) - step), step)]
 
 
-def _compare_chunk(
-    chunk: tuple[list[str], list[list[int]]],
-) -> tuple[list[tuple[int, int, float]], int]:
-    """Score the candidate pairs of some blocks; links at or above the threshold."""
+def _compare_all(
+    work: _Work,
+    union: _UnionFind,
+    links: list[tuple[int, int, float]],
+    stats: DedupeStats,
+    progress: Progress | None,
+    workers: int,
+) -> None:
+    """Score the candidate pairs of every unit, in tasks of about _CHUNK_PAIRS pairs."""
+    tasks: list[tuple[int, int]] = []
+    weights: list[int] = []
+    start = pairs = 0
+    for number, (kind, members) in enumerate(work.units):
+        pairs += _pair_count(kind, members, work)
+        if pairs >= _CHUNK_PAIRS or number == len(work.units) - 1:
+            tasks.append((start, number + 1))
+            weights.append(pairs)
+            start, pairs = number + 1, 0
+    total = sum(weights)
+    done = 0
+    with _pool(workers, len(tasks)) as pool:
+        results = pool.imap(_compare_units, tasks) if pool else map(_compare_units, tasks)
+        for weight, (found, comparisons) in zip(weights, results, strict=True):
+            stats.comparisons += comparisons
+            for left, right, value in found:
+                union.union(left, right)
+                links.append((left, right, value))
+            done += weight
+            if progress is not None:
+                progress("compare", done, total)
+
+
+def _compare_units(bounds: tuple[int, int]) -> tuple[list[tuple[int, int, float]], int]:
+    """Score the candidate pairs of some units; links at or above the threshold."""
     global _WORKER_UNION
-    assert _SHARED is not None
-    names, threshold, parent = _SHARED
+    work = _WORK
+    assert work is not None
     if _WORKER_UNION is None:
         _WORKER_UNION = _UnionFind(0)
-        _WORKER_UNION.parent = parent[:]
+        _WORKER_UNION.parent = work.parent[:]
     union = _WORKER_UNION
+    find = union.find
+    names, threshold, units_of = work.names, work.threshold, work.units_of
     links: list[tuple[int, int, float]] = []
     comparisons = 0
-    # Pairs already scored by this worker (names share several keys); bounded in memory.
-    seen = _WORKER_SEEN
-    if len(seen) > _MAX_SEEN:
-        seen.clear()
-    size = len(names)
-    for key, members in zip(*chunk, strict=True):
-        wanted = _PAIR_FILTERS.get(key[:1])
+    for number in range(*bounds):
+        kind, members = work.units[number]
+        vowels = work.vowels.get(kind)
+        for left, right in _unit_pairs(kind, members, work):
+            if vowels is not None and not vowels[left] & vowels[right]:
+                continue
+            if find(left) == find(right):
+                continue
+            if _seen_before(number, left, right, units_of, work):
+                continue
+            a, b = names[left], names[right]
+            assert a is not None and b is not None
+            if not _may_match(a, b):
+                continue
+            comparisons += 1
+            value = score_parsed(a, b, threshold)
+            if value >= threshold:
+                union.union(left, right)
+                links.append((left, right, value))
+    return links, comparisons
+
+
+def _unit_pairs(kind: str, members: list[int], work: _Work) -> Iterator[tuple[int, int]]:
+    """Candidate pairs of a unit, the lower slot first."""
+    groups = _groups(kind, members, work)
+    if len(groups) == 1 and kind not in "jno":
         for position, left in enumerate(members):
             for right in members[position + 1 :]:
-                if union.find(left) == union.find(right):
-                    continue
-                if wanted is not None and not wanted(names[left], names[right]):
-                    continue
-                pair = left * size + right
-                if pair in seen:
-                    continue
-                seen.add(pair)
-                if not _may_match(names[left], names[right]):
-                    continue
-                comparisons += 1
-                value = score_parsed(names[left], names[right], threshold)
-                if value >= threshold:
-                    union.union(left, right)
-                    links.append((left, right, value))
-    return links, comparisons
+                yield left, right
+        return
+    for index, group in enumerate(groups):
+        for other in groups[index + 1 :]:
+            for left in group:
+                for right in other:
+                    yield (left, right) if left < right else (right, left)
+
+
+def _seen_before(
+    number: int, left: int, right: int, units_of: list[list[int]], work: _Work
+) -> bool:
+    """True if an earlier unit holds the pair as a candidate: it is scored there."""
+    others = units_of[right]
+    for earlier in units_of[left]:
+        if earlier >= number:
+            return False
+        if earlier in others and _accepts(work.units[earlier][0], left, right, work):
+            return True
+    return False
 
 
 def _may_match(a: ParsedName, b: ParsedName) -> bool:
@@ -216,66 +486,12 @@ def _may_match(a: ParsedName, b: ParsedName) -> bool:
     return True
 
 
-def _collect(
-    results: Iterable[tuple[list[tuple[int, int, float]], int]],
-    union: _UnionFind,
-    links: list[tuple[int, int, float]],
-    stats: DedupeStats,
-    progress: Callable[[str, int, int], None] | None,
-    total: int,
-) -> None:
-    for done, (found, comparisons) in enumerate(results, start=1):
-        stats.comparisons += comparisons
-        for left, right, value in found:
-            union.union(left, right)
-            links.append((left, right, value))
-        if progress is not None:
-            progress("compare", done, total)
-
-
-def _split_pair(a: ParsedName, b: ParsedName) -> bool:
-    """Run-together keys only find pairs whose words are split differently."""
-    return len(a.core) != len(b.core)
-
-
-def _family_pair(a: ParsedName, b: ParsedName) -> bool:
-    """Family-name keys only find a lone family name against a full name."""
-    return (len(a.core) == 1) != (len(b.core) == 1)
-
-
-def _cross_pair(a: ParsedName, b: ParsedName) -> bool:
-    """Onset keys are for a romanisation against a Chinese transcription."""
-    return _is_chinese(a) != _is_chinese(b)
-
-
 def _is_chinese(name: ParsedName) -> bool:
     return name.script == "Hani" or name.chinese_form
 
 
-_PAIR_FILTERS: dict[str, Callable[[ParsedName, ParsedName], bool]] = {
-    "j": _split_pair,
-    "n": _family_pair,
-    "o": _cross_pair,
-}
-
-
 def _notes(parsed: ParsedName) -> str:
     return " ".join(sorted(t.latin for t in parsed.tokens if not t.is_name))
-
-
-def _blocks(
-    names: list[ParsedName], progress: Callable[[str, int, int], None] | None
-) -> dict[str, list[int]]:
-    blocks: dict[str, list[int]] = {}
-    total = len(names)
-    for slot, parsed in enumerate(names):
-        if progress is not None and slot % 20000 == 0:
-            progress("keys", slot, total)
-        for key in blocking_keys_parsed(parsed):
-            blocks.setdefault(key, []).append(slot)
-    if progress is not None:
-        progress("keys", total, total)
-    return blocks
 
 
 def _split_large(

@@ -11,14 +11,17 @@ its own, h = a Han name's syllables.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
+from typing import TypeVar
 
 from docket.names.parse import FAMILY, OPTIONAL_ROLES, ParsedName, Token, parse
 from docket.names.pinyin import surnames as pinyin_surnames
 from docket.names.text import is_vowel
 
+_T = TypeVar("_T")
 _MAX_TOKEN_CLASSES = 3
 _MAX_FULL_CLASSES = 6
 _MAX_VARIANTS = 8
@@ -230,8 +233,8 @@ def _han_keys(form: ParsedName, core: list[Token]) -> set[str]:
     return {"h:" + _han_form(" ".join(combo)) for combo in _limited_product(readings)}
 
 
-def _limited_product(options: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
-    combos: list[tuple[str, ...]] = []
+def _limited_product(options: Sequence[Sequence[_T]]) -> list[tuple[_T, ...]]:
+    combos: list[tuple[_T, ...]] = []
     for combo in product(*options):
         combos.append(combo)
         if len(combos) >= _MAX_VARIANTS:
@@ -307,4 +310,63 @@ def _classes(
                     variant if not option or variant.endswith(option) else variant + option
                 )
         variants = list(dict.fromkeys(grown))[:_MAX_VARIANTS]
+        if min(map(len, variants)) >= limit:
+            break  # every variant is complete: later letters change nothing
     return variants
+
+
+_SUB_VOWELS = 3
+
+
+def vowel_keys(parsed: ParsedName, kind: str) -> frozenset[str]:
+    """Second keys that split a block of one kind: the classes of a name's vowels.
+
+    Blocking keys are mostly consonants, so names that share one may still differ in every
+    vowel. The classes are those of _first_vowel (a, e, o), which survive respelling and
+    Chinese transcription. Spelling keys (f) ignore word order, so theirs are the first
+    vowels of the words, sorted; family keys (n) look at the family name only; the others
+    take the first vowels of the name run together, in order.
+    """
+    out: set[str] = set()
+    for form in (parsed, *parsed.alternates):
+        core = [t for t in form.core if t.role not in OPTIONAL_ROLES] or list(form.core)
+        if not core:
+            continue
+        if kind == "f":
+            firsts = [tuple(_first_vowel(t)) for t in core]
+            out |= {"".join(sorted(combo)) for combo in _limited_product(firsts)}
+            continue
+        if kind == "n":
+            core = [t for t in core if t.role == FAMILY] or core
+        for readings in _limited_product([_vowel_runs(t) for t in core]):
+            positions = [classes for reading in readings for classes in reading][:_SUB_VOWELS]
+            out |= {"".join(combo) for combo in product(*positions)}
+    return frozenset(out)
+
+
+@lru_cache(maxsize=200_000)
+def _vowel_runs(token: Token) -> tuple[tuple[str, ...], ...]:
+    """Per reading of a word, the classes of each of its first vowel groups."""
+    out: dict[tuple[str, ...], None] = {}
+    for text, table in _readings(token, _SOURCE_VOWELS, _PINYIN_VOWELS):
+        # Pinyin syllables are read one by one: bu + a is two vowels, not the group ua.
+        pieces = token.syllables if table is _PINYIN_VOWELS and text == token.latin else None
+        classes: list[str] = []
+        for piece in pieces or (text,):
+            index, size = 0, len(piece)
+            while index < size and len(classes) < _SUB_VOWELS:
+                if not is_vowel(piece[index]):
+                    index += 1
+                    continue
+                end = index
+                while end < size and is_vowel(piece[end]):
+                    end += 1
+                group = piece[index:end]
+                found = table.get(group) or table.get(group[:2]) or table.get(group[0], "")
+                umlaut = group in {"o", "u"} and piece[end : end + 1] in {"n", "l"}
+                if table is _SOURCE_VOWELS and umlaut:
+                    found += "E"
+                classes.append(found or "_")
+                index = end
+        out[tuple(classes)] = None
+    return tuple(out) or ((),)

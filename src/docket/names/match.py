@@ -174,7 +174,8 @@ def _swapped(
     return False
 
 
-@lru_cache(maxsize=1_000_000)
+# Bounded for dedupe, whose workers each keep one: word pairs recur mostly within a few blocks.
+@lru_cache(maxsize=250_000)
 def _token_similarity(
     a: Token, b: Token, modes: str, floor: float = TOKEN_MIN
 ) -> tuple[float, str]:
@@ -385,8 +386,8 @@ def _joined_similarity(
     # A word both names share exactly means one name contains the other: not a re-spacing.
     if {t.latin for t in required_a} & {t.latin for t in required_b}:
         return 0.0
-    ja = _joined(required_a)
-    jb = _joined(required_b)
+    ja = _joined(tuple(required_a))
+    jb = _joined(tuple(required_b))
     if modes == "H":
         return _han_similarity(ja.latin, jb.latin)
     # Run together, a Chinese transcription is never much shorter than its source: a form
@@ -397,7 +398,8 @@ def _joined_similarity(
     return _token_similarity(ja, jb, modes, max(floor, TOKEN_MIN))[0]
 
 
-def _joined(tokens: list[Token]) -> Token:
+@lru_cache(maxsize=100_000)
+def _joined(tokens: tuple[Token, ...]) -> Token:
     latin = "".join(t.latin for t in tokens)
     syllables: tuple[str, ...] | None = ()
     for token in tokens:
