@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -143,11 +145,15 @@ def review_claim(request: HttpRequest, source_id: int, claim_id: int) -> HttpRes
     )
 
 
-@post_only
-def review_person(request: HttpRequest, source_id: int, extracted_id: int) -> HttpResponse:
-    """Decide for a whole extracted person: accept all, keep as new, or reject."""
+def _extracted_action(
+    request: HttpRequest,
+    source_id: int,
+    extracted_id: int,
+    form: PersonDecisionForm | LinkForm,
+    message: Any,
+) -> HttpResponse:
+    """Apply `form` to one extracted person of the source, then show the source again."""
     source = evidence_selectors.source_get(user=request.user, source_id=source_id)
-    form = PersonDecisionForm(request.POST)
     return post_action(
         request,
         lambda: form.apply(
@@ -157,27 +163,32 @@ def review_person(request: HttpRequest, source_id: int, extracted_id: int) -> Ht
             ),
         ),
         done=lambda _: _review_url(source),
-        message=lambda extracted: f"Person decided: {extracted.decision}.",
+        message=message,
         back=_review_url(source),
+    )
+
+
+@post_only
+def review_person(request: HttpRequest, source_id: int, extracted_id: int) -> HttpResponse:
+    """Decide for a whole extracted person: accept all, keep as new, or reject."""
+    return _extracted_action(
+        request,
+        source_id,
+        extracted_id,
+        PersonDecisionForm(request.POST),
+        lambda extracted: f"Person decided: {extracted.decision}.",
     )
 
 
 @post_only
 def review_link(request: HttpRequest, source_id: int, extracted_id: int) -> HttpResponse:
     """Say an extracted person is an existing person (its record is merged into that one)."""
-    source = evidence_selectors.source_get(user=request.user, source_id=source_id)
-    form = LinkForm(request.POST)
-    return post_action(
+    return _extracted_action(
         request,
-        lambda: form.apply(
-            actor=request.user,
-            extracted=ingest_selectors.source_extracted_get(
-                user=request.user, source=source, extracted_id=extracted_id
-            ),
-        ),
-        done=lambda _: _review_url(source),
-        message="Linked: its claims now wait for review on the existing person's record.",
-        back=_review_url(source),
+        source_id,
+        extracted_id,
+        LinkForm(request.POST),
+        "Linked: its claims now wait for review on the existing person's record.",
     )
 
 
