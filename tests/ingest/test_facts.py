@@ -150,3 +150,28 @@ def test_script_and_facility_kind():
     assert facility_kind("Kashgar Vocational Skills Education and Training Center") == "camp"
     assert facility_kind("Urumqi Public Security Bureau") == "police"
     assert facility_kind("Lhasa Detention Center") == "detention_facility"
+
+
+def test_a_call_for_release_is_dated_by_the_report_when_its_words_give_no_date():
+    text = "Human Rights Watch said China should release Alim Tursun."
+    start = text.index("should release")
+    person = {
+        "name": "Alim Tursun",
+        "interventions": [
+            {
+                "kind": "call_for_release",
+                "by": "Human Rights Watch",
+                "date": None,
+                "evidence": [[start, start + len("should release")]],
+            }
+        ],
+    }
+    plan = plan_person(person, position=0, text=text, published="2024-09-19")
+    [call] = facts_of(plan, "intervention")
+    assert (call.value["by"], call.value["date"], call.span) == (
+        "Human Rights Watch",
+        "2024-09-19",
+        (start, start + len("should release")),
+    )
+    undated = plan_person(person, position=0, text=text, published="sometime")
+    assert facts_of(undated, "intervention")[0].value["date"] is None

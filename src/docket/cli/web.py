@@ -27,8 +27,12 @@ def serve(host: str, port: int, threads: int) -> None:
     from docket.cli import _django
 
     _django.setup()
+    from django.conf import settings
     from waitress import serve as waitress_serve
 
+    # Pages are served from the apps' static folders; an empty STATIC_ROOT keeps
+    # WhiteNoise from warning about a missing directory at every start.
+    settings.STATIC_ROOT.mkdir(mode=0o700, parents=True, exist_ok=True)
     from docket.config.wsgi import application
 
     click.echo(f"Docket on http://{host}:{port}/ (Ctrl-C to stop)")

@@ -72,6 +72,7 @@ class Lexicon:
     person_nouns: dict[str, str]  # singular or plural form -> singular
     organizations: frozenset[str]  # lowercased
     outlets: frozenset[str]  # lowercased news outlets and websites (persons.v4)
+    advocates: tuple[str, ...]  # bodies that call for releases, longest first (interventions.v1)
     org_heads: frozenset[str]
     places: frozenset[str]  # lowercased
     facility_nicknames: dict[str, str]  # nickname -> facility name
@@ -126,6 +127,7 @@ def lexicon() -> Lexicon:
         person_nouns=_with_plurals(_lines("person_nouns.txt")),
         organizations=frozenset(w.lower() for w in _lines("organizations.txt")),
         outlets=frozenset(w.lower() for w in _lines("outlets.txt")),
+        advocates=tuple(sorted(_lines("advocates.txt"), key=len, reverse=True)),
         org_heads=frozenset(w.lower() for w in _lines("org_heads.txt")),
         places=places,
         # A nickname that is also a place or a word ("Shigatse", "Anhui") names no facility.

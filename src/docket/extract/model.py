@@ -70,6 +70,27 @@ class Event:
         return {"type": self.type, "date": self.date, "evidence": [list(s) for s in self.evidence]}
 
 
+@dataclass(frozen=True)
+class Intervention:
+    """A call for someone's release (or another intervention) and who made it.
+
+    An addition to the contract's fields, like `events`.
+    """
+
+    kind: str
+    by: str
+    date: str | None = None
+    evidence: tuple[Span, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "by": self.by,
+            "date": self.date,
+            "evidence": [list(s) for s in self.evidence],
+        }
+
+
 @dataclass
 class Person:
     """One person or unnamed group a report speaks about, with evidenced facts."""
@@ -91,6 +112,7 @@ class Person:
     status: str | None = None
     allegations: list[str] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    interventions: list[Intervention] = field(default_factory=list)
     evidence: dict[str, list[Span]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -113,6 +135,7 @@ class Person:
             "status": self.status,
             "allegations": list(self.allegations),
             "events": [e.to_dict() for e in self.events],
+            "interventions": [i.to_dict() for i in self.interventions],
             "evidence": {k: [list(s) for s in v] for k, v in self.evidence.items()},
         }
 

@@ -71,6 +71,7 @@ DEFAULT_STEPS = (
     "attributes.v3",
     "allegations.v2",
     "attribution.v4",
+    "interventions.v1",
 )
 
 

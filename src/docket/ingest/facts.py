@@ -10,6 +10,7 @@ the document.
 from __future__ import annotations
 
 import logging
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -258,6 +259,20 @@ def _events(person: dict[str, Any], ev: Evidence, text: str) -> list[Fact]:
     return facts + standalone
 
 
+def _interventions(person: dict[str, Any], text: str, published: str | None) -> list[Fact]:
+    """Calls for release, dated by the report's words, else by its publication date (a
+    press release makes its call the day it is published)."""
+    fallback = published if published and re.fullmatch(r"\d{4}(-\d{2}){0,2}", published) else None
+    facts = []
+    for item in person.get("interventions") or []:
+        if not isinstance(item, dict) or not isinstance(item.get("by"), str):
+            continue
+        spans = [s for s in (_usable(x, text) for x in item.get("evidence") or []) if s]
+        value = {"kind": item.get("kind"), "by": item["by"], "date": item.get("date") or fallback}
+        facts.append(Fact("intervention", value, spans[0] if spans else None))
+    return facts
+
+
 def _nearest(
     events: list[tuple[str, str | None, Span | None]],
     kinds: tuple[str, ...],
@@ -316,6 +331,7 @@ def plan_person(
     for i, allegation in enumerate(allegations):
         span = ev.of_value("allegations", "", i, len(allegations))
         raw.append(Fact("allegation", allegation, span))
+    raw.extend(_interventions(person, text, published))
     seen: set[str] = set()
     for fact in raw:
         valid = _valid(fact)

@@ -88,6 +88,12 @@ def person_to_contract(*, person: Person, user: Any, case: Case | None = None) -
             {"type": e.type, "date": e.date or None}
             for e in events.order_by(F("date_lower").asc(nulls_last=True), "id")
         ],
+        "interventions": [
+            {"kind": i.kind, "by": i.by, "date": i.date or None}
+            for i in person.interventions.filter(confidentiality__in=levels).order_by(
+                F("date_lower").asc(nulls_last=True), "id"
+            )
+        ],
     }
 
 

@@ -8,6 +8,7 @@ from docket.extract.steps import (  # noqa: F401
     dates,
     events,
     institutions,
+    interventions,
     persons,
     terms,
     tokens,
