@@ -14,10 +14,13 @@ def data_dir() -> Path:
 
 
 def ensure_data_dir() -> Path:
-    """Create the data directory with mode 700 (tightening it if it exists)."""
+    """Create the data directory with mode 700 (tightening it if it exists), and its empty
+    `static` folder (STATIC_ROOT: pages are served from the apps' folders, but WhiteNoise
+    warns when it is missing)."""
     path = data_dir()
     path.mkdir(parents=True, exist_ok=True)
     path.chmod(0o700)
+    (path / "static").mkdir(mode=0o700, exist_ok=True)
     return path
 
 
