@@ -164,13 +164,21 @@ def _letter_weights(mode: str) -> dict[str, float]:
             substitute = _SUBST_CONSONANT
         # A substitution leaves two letters unpaired, a dropped letter one.
         weights[char] = min(*drops, substitute / 2)
+    # A rule's unpaired letters may together be priced at most its cost: where they are
+    # priced higher, all of them come down in proportion (tightest rules first).
+    steps: list[tuple[float, Counter[str]]] = []
     for group in rules(mode).values():
         for rule in group:
             side_a, side_b = Counter(rule.a), Counter(rule.b)
             unpaired = (side_a - side_b) + (side_b - side_a)
-            size = sum(unpaired.values())
+            if unpaired:
+                steps.append((rule.cost, unpaired))
+    steps.sort(key=lambda step: step[0] / sum(step[1].values()))
+    for cost, unpaired in steps:
+        priced = sum(weights[char] * count for char, count in unpaired.items())
+        if priced > cost:
             for char in unpaired:
-                weights[char] = min(weights[char], rule.cost / size)
+                weights[char] *= cost / priced
     return weights
 
 
