@@ -116,31 +116,6 @@ class _Names:
         self._chunks = {}
 
 
-class _Rows:
-    """Rows of small ints in two flat arrays (offsets, values): forked workers read them
-    without touching object refcounts, so the pages stay shared with the main process."""
-
-    def __init__(self, rows: Iterable[Iterable[int]] = (), labels: str = "") -> None:
-        self.starts = array("q", [0])
-        self.values = array("I")
-        for row in rows:
-            self.values.extend(row)
-            self.starts.append(len(self.values))
-        self.labels = labels  # one letter per row, if given
-
-    def __len__(self) -> int:
-        return len(self.starts) - 1
-
-    def row(self, number: int) -> array[int]:
-        return self.values[self.starts[number] : self.starts[number + 1]]
-
-    def __getitem__(self, number: int) -> tuple[str, list[int]]:
-        return self.labels[number], self.row(number).tolist()
-
-    def __iter__(self) -> Iterator[tuple[str, list[int]]]:
-        return (self[number] for number in range(len(self)))
-
-
 @dataclass
 class _Work:
     """What the worker processes read: set before they fork, so they share it."""
@@ -152,9 +127,9 @@ class _Work:
     sizes: bytearray = field(default_factory=bytearray)  # words in each name's core
     chinese: bytearray = field(default_factory=bytearray)  # 1 for Chinese forms
     vowels: dict[str, array[int]] = field(default_factory=dict)  # kind: vowel key bits
-    parent: array[int] = field(default_factory=lambda: array("I"))  # links before comparing
-    units: _Rows = field(default_factory=_Rows)  # names of each unit, its key kind as label
-    units_of: _Rows = field(default_factory=_Rows)  # each name's units, ascending
+    parent: list[int] = field(default_factory=list)  # links known before comparing
+    units: list[tuple[str, list[int]]] = field(default_factory=list)  # key kind, names
+    units_of: list[list[int]] = field(default_factory=list)  # each name's units, ascending
 
 
 _WORK: _Work | None = None
@@ -181,7 +156,7 @@ def dedupe(
             union, links, blocks = _parse_all(work, ids_of, stats, progress, workers)
             _plan(work, blocks, max_block, stats)
             del blocks
-            work.parent = array("I", union.parent)
+            work.parent = union.parent[:]
             _compare_all(work, union, links, stats, progress, workers)
             stats.links = len(links)
             logger.info(
@@ -191,7 +166,7 @@ def dedupe(
                 stats.links,
                 stats.split_blocks,
             )
-            work.units, work.units_of, work.names = _Rows(), _Rows(), _Names()
+            work.units, work.units_of, work.names = [], [], _Names()
             clusters = _clusters(union, links, ids_of, singletons=singletons)
     finally:
         _WORK, _WORKER_UNION = None, None
@@ -393,9 +368,7 @@ def _plan(work: _Work, blocks: dict[str, list[int]], max_block: int, stats: Dedu
         for slot in members:
             units_of[slot].append(number)
     stats.units = len(units)
-    work.units = _Rows((members for _kind, members in units), "".join(k for k, _ in units))
-    units.clear()
-    work.units_of = _Rows(units_of)
+    work.units, work.units_of = units, units_of
 
 
 def _split_block(
@@ -473,7 +446,7 @@ def _compare_units(bounds: tuple[int, int]) -> tuple[list[tuple[int, int, float]
     assert work is not None
     if _WORKER_UNION is None:
         _WORKER_UNION = _UnionFind(0)
-        _WORKER_UNION.parent = work.parent.tolist()
+        _WORKER_UNION.parent = work.parent[:]
     union = _WORKER_UNION
     find = union.find
     names, threshold, units_of = work.names, work.threshold, work.units_of
@@ -516,13 +489,15 @@ def _unit_pairs(kind: str, members: list[int], work: _Work) -> Iterator[tuple[in
                     yield (left, right) if left < right else (right, left)
 
 
-def _seen_before(number: int, left: int, right: int, units_of: _Rows, work: _Work) -> bool:
+def _seen_before(
+    number: int, left: int, right: int, units_of: list[list[int]], work: _Work
+) -> bool:
     """True if an earlier unit holds the pair as a candidate: it is scored there."""
-    others = units_of.row(right)
-    for earlier in units_of.row(left):
+    others = units_of[right]
+    for earlier in units_of[left]:
         if earlier >= number:
             return False
-        if earlier in others and _accepts(work.units.labels[earlier], left, right, work):
+        if earlier in others and _accepts(work.units[earlier][0], left, right, work):
             return True
     return False
 
