@@ -174,11 +174,8 @@ def _swapped(
     return False
 
 
-# What the similarity of a word reads of it: a-z form, written as pinyin, spells pinyin
-# syllables, other readings. Words that differ only in role or original script share it.
-_Sound = tuple[str, bool, bool, tuple[str, ...]]
-
-
+# Bounded for dedupe, whose workers each keep one: word pairs recur mostly within a few blocks.
+@lru_cache(maxsize=250_000)
 def _token_similarity(
     a: Token, b: Token, modes: str, floor: float = TOKEN_MIN
 ) -> tuple[float, str]:
@@ -186,27 +183,6 @@ def _token_similarity(
 
     Values below floor come back as 0: such words are not the same name part.
     """
-    return _sound_similarity(
-        (a.latin, a.system == "pinyin", a.syllables is not None, a.readings),
-        (b.latin, b.system == "pinyin", b.syllables is not None, b.readings),
-        modes,
-        floor,
-    )
-
-
-def _sounding(sound: _Sound) -> Token:
-    """A word with just the given sound (what _sound_similarity reads of a Token)."""
-    latin, written_pinyin, spells_pinyin, readings = sound
-    system = "pinyin" if written_pinyin else "latin"
-    return Token(latin, latin, "", system, () if spells_pinyin else None, readings)
-
-
-# Bounded for dedupe, whose workers each keep one: word pairs recur mostly within a few blocks.
-@lru_cache(maxsize=250_000)
-def _sound_similarity(
-    sound_a: _Sound, sound_b: _Sound, modes: str, floor: float
-) -> tuple[float, str]:
-    a, b = _sounding(sound_a), _sounding(sound_b)
     if a.latin == b.latin:
         return 1.0, "="
     if modes != "H":
