@@ -14,11 +14,8 @@ ignored and the pairs of a block grow linearly with its size. A pair found in se
 blocks is scored once, in the first block it shares (the "units" below: blocks, parts and
 windows), so no set of scored pairs is kept.
 
-Names are parsed and keyed by worker processes, which send the main process the keys and
-the parsed names pickled a chunk at a time; the main process keeps those bytes (forked
-comparison workers share them) and only plans the work and joins the links. Each
-comparison worker unpickles the chunks it needs, so no process holds parsed objects that
-another has to copy page by page as it touches them.
+Names are parsed and keyed by worker processes; they share the parsed names with the
+main process by fork, which only plans the work and joins the links.
 """
 
 from __future__ import annotations
@@ -26,7 +23,6 @@ from __future__ import annotations
 import gc
 import logging
 import multiprocessing
-import pickle
 from array import array
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -96,34 +92,13 @@ class _UnionFind:
             self.parent[max(root_a, root_b)] = min(root_a, root_b)
 
 
-class _Names:
-    """Parsed names by slot, kept pickled per parsing chunk and unpickled on first use."""
-
-    def __init__(self) -> None:
-        self.blobs: list[bytes] = []
-        self._chunks: dict[int, list[ParsedName | None]] = {}
-
-    def __getitem__(self, slot: int) -> ParsedName | None:
-        number = slot // _PARSE_CHUNK
-        chunk = self._chunks.get(number)
-        if chunk is None:
-            # Bytes our own parsing workers made (multiprocessing pickles results anyway).
-            chunk = self._chunks[number] = pickle.loads(self.blobs[number])  # noqa: S301
-        return chunk[slot - number * _PARSE_CHUNK]
-
-    def forget(self) -> None:
-        """Drop the unpickled chunks (the main process does, before workers fork)."""
-        self._chunks = {}
-
-
 @dataclass
 class _Work:
     """What the worker processes read: set before they fork, so they share it."""
 
     texts: list[str]
     threshold: float
-    names: _Names = field(default_factory=_Names)
-    total: int = 0
+    names: list[ParsedName | None] = field(default_factory=list)
     sizes: bytearray = field(default_factory=bytearray)  # words in each name's core
     chinese: bytearray = field(default_factory=bytearray)  # 1 for Chinese forms
     vowels: dict[str, array[int]] = field(default_factory=dict)  # kind: vowel key bits
@@ -166,7 +141,7 @@ def dedupe(
                 stats.links,
                 stats.split_blocks,
             )
-            work.units, work.units_of, work.names = [], [], _Names()
+            work.units, work.units_of, work.names = [], [], []
             clusters = _clusters(union, links, ids_of, singletons=singletons)
     finally:
         _WORK, _WORKER_UNION = None, None
@@ -214,30 +189,25 @@ def _distinct(
     return texts, ids_of
 
 
-_Parsed = tuple[int, int, frozenset[str], str, tuple[int, ...]] | str
+_Parsed = tuple[ParsedName, frozenset[str], str, tuple[int, ...]] | str
 
 
-def _parse_range(bounds: tuple[int, int]) -> tuple[bytes, list[_Parsed]]:
-    """Parse names start..end of _WORK.texts: the parsed names pickled, and per name
-    (core size, Chinese or not, blocking keys, identity, vowel masks) or an error."""
+def _parse_range(bounds: tuple[int, int]) -> list[_Parsed]:
+    """Parse names start..end of _WORK.texts: (name, blocking keys, identity) or an error."""
     assert _WORK is not None
     out: list[_Parsed] = []
-    names: list[ParsedName | None] = []
     for text in _WORK.texts[bounds[0] : bounds[1]]:
         try:
             parsed = parse(text)
         except InvalidNameError as exc:
             out.append(str(exc))
-            names.append(None)
             continue
-        names.append(parsed)
         identity = f"{parsed.latin}|{_notes(parsed)}" if parsed.latin else ""
         # Kinds other than f and n read the vowels in order: one mask serves them all.
         styles = {style: _vowel_mask(parsed, style) for style in {_style(k) for k in _VOWEL_KINDS}}
         masks = tuple(styles[_style(kind)] for kind in _VOWEL_KINDS)
-        size = min(len(parsed.core), 255)
-        out.append((size, _is_chinese(parsed), blocking_keys_parsed(parsed), identity, masks))
-    return pickle.dumps(names, pickle.HIGHEST_PROTOCOL), out
+        out.append((parsed, blocking_keys_parsed(parsed), identity, masks))
+    return out
 
 
 def _parse_all(
@@ -250,8 +220,7 @@ def _parse_all(
     """Parse and key every name, fill the blocks, link names with one core at once."""
     total = len(work.texts)
     stats.distinct_names = total
-    work.names = _Names()
-    work.total = total
+    work.names = [None] * total
     work.sizes = bytearray(total)
     work.chinese = bytearray(total)
     work.vowels = {kind: array("Q", bytes(8 * total)) for kind in _VOWEL_KINDS}
@@ -262,19 +231,19 @@ def _parse_all(
     ranges = [(start, min(start + _PARSE_CHUNK, total)) for start in range(0, total, _PARSE_CHUNK)]
     with _pool(workers, len(ranges)) as pool:
         results = pool.imap(_parse_range, ranges) if pool else map(_parse_range, ranges)
-        for (start, end), (blob, rows) in zip(ranges, results, strict=True):
-            work.names.blobs.append(blob)
+        for (start, end), rows in zip(ranges, results, strict=True):
             for slot, row in enumerate(rows, start=start):
                 if isinstance(row, str):
                     stats.invalid += len(ids_of[slot])
                     stats.errors.extend(f"{record_id}: {row}" for record_id in ids_of[slot])
                     ids_of[slot] = []
                     continue
-                size, chinese, keys, same, masks = row
+                parsed, keys, same, masks = row
                 for kind, mask in zip(_VOWEL_KINDS, masks, strict=True):
                     work.vowels[kind][slot] = mask
-                work.sizes[slot] = size
-                work.chinese[slot] = chinese
+                work.names[slot] = parsed
+                work.sizes[slot] = min(len(parsed.core), 255)
+                work.chinese[slot] = _is_chinese(parsed)
                 for key in sorted(keys):  # the order of the units, so of the links
                     blocks.setdefault(key, []).append(slot)
                 # Identical core names link at once: compare one representative per identity.
@@ -361,8 +330,7 @@ def _plan(work: _Work, blocks: dict[str, list[int]], max_block: int, stats: Dedu
         stats.split_blocks += 1
         units.extend((kind, part) for part in _split_block(kind, members, work, max_block, cap))
     blocks.clear()
-    work.names.forget()  # split blocks needed some; workers unpickle what they need
-    units_of: list[list[int]] = [[] for _ in range(work.total)]
+    units_of: list[list[int]] = [[] for _ in work.names]
     for number, (kind, members) in enumerate(units):
         stats.candidates += _pair_count(kind, members, work)
         for slot in members:
