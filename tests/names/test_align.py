@@ -1,3 +1,4 @@
+from docket.names import align
 from docket.names.align import SPELLING, TRANSCRIPTION, distance, explain, similarity
 
 
@@ -56,3 +57,43 @@ def test_explain_names_the_rules():
 
 def test_distance_gives_up_past_limit():
     assert distance("abcdefgh", "zyxwvuts", SPELLING, limit=1.0) == float("inf")
+
+
+def test_lower_bound_never_exceeds_the_alignment_cost():
+    words = [
+        "tashi",
+        "tashee",
+        "trashi",
+        "zhaxi",
+        "dorje",
+        "duojie",
+        "tsering",
+        "cering",
+        "ciren",
+        "lhamo",
+        "lamu",
+        "ngawang",
+        "awang",
+        "mihrigul",
+        "mihriguli",
+        "tursun",
+        "tuerxun",
+        "abdurehim",
+        "abdureyim",
+        "jampa",
+        "jinpa",
+        "tenzin",
+        "danzeng",
+        "chhime",
+        "qimei",
+    ]
+    for mode in (align.SPELLING, align.TRANSCRIPTION):
+        for a in words:
+            for b in words:
+                assert align.lower_bound(a, b, mode) <= align.distance(a, b, mode) + 1e-9
+
+
+def test_hopeless_pairs_score_zero_as_before():
+    assert align.lower_bound("mamat", "tashi") > 0
+    assert align.similarity("mamat", "tashi", floor=0.7) == 0.0
+    assert align.similarity("tashi", "tashee", floor=0.7) > 0.7

@@ -9,6 +9,7 @@ vowels are inserted and syllable codas dropped as Chinese phonology demands.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -123,7 +124,95 @@ def _delete_costs(word: str, mode: str, source: bool) -> list[float]:
 
 def distance(a: str, b: str, mode: str = SPELLING, limit: float = float("inf")) -> float:
     """Least total cost of turning word a into word b (inf once it must exceed limit)."""
+    if _hopeless(a, b, mode, limit):
+        return float("inf")
     return _cost(a, b, mode, limit)
+
+
+@lru_cache(maxsize=2)
+def _letter_weights(mode: str) -> dict[str, float]:
+    """A price per letter such that no step of the alignment costs less than the prices of
+    the letters it leaves unpaired (see lower_bound)."""
+    costs = _COSTS[mode]
+    transcription = mode == TRANSCRIPTION
+    letters = set("abcdefghijklmnopqrstuvwxyz")
+    for group in rules(mode).values():
+        for rule in group:
+            letters.update(rule.a, rule.b)
+    weights: dict[str, float] = {}
+    for char in letters:
+        if is_vowel(char):
+            drops = [
+                costs["vowel_indel"],
+                costs["vowel_indel_cluster"],
+                _SOURCE_VOWEL_DROP,
+                _SOURCE_VOWEL_DROP_CLUSTER,
+            ]
+            substitute = min(costs["vowel_sub"], _SUBST_CONSONANT)
+        else:
+            drops = [_INDEL_CONSONANT, _DOUBLED]
+            if char in _SOFT or char == "w":
+                drops.append(costs["soft"])
+            if transcription and char in _CODA_LETTERS:
+                drops.append(_CODA_DROP)
+            if char in "mnl":
+                drops.append(_PRENASAL)
+            if transcription and char in "ng":
+                drops.append(_NASAL_ADD)
+            if transcription and char in "yw":
+                drops.append(_GLIDE_ADD)
+            substitute = _SUBST_CONSONANT
+        # A substitution leaves two letters unpaired, a dropped letter one.
+        weights[char] = min(*drops, substitute / 2)
+    # A rule's unpaired letters may together be priced at most its cost: where they are
+    # priced higher, all of them come down in proportion (tightest rules first).
+    steps: list[tuple[float, Counter[str]]] = []
+    for group in rules(mode).values():
+        for rule in group:
+            side_a, side_b = Counter(rule.a), Counter(rule.b)
+            unpaired = (side_a - side_b) + (side_b - side_a)
+            if unpaired:
+                steps.append((rule.cost, unpaired))
+    steps.sort(key=lambda step: step[0] / sum(step[1].values()))
+    for cost, unpaired in steps:
+        priced = sum(weights[char] * count for char, count in unpaired.items())
+        if priced > cost:
+            for char in unpaired:
+                weights[char] *= cost / priced
+    return weights
+
+
+@lru_cache(maxsize=100_000)
+def _letter_counts(word: str) -> dict[str, int]:
+    return dict(Counter(word))
+
+
+def lower_bound(a: str, b: str, mode: str = SPELLING) -> float:
+    """A cost that distance(a, b, mode) never goes below, found in time linear in the words.
+
+    Each step of an alignment consumes letters of both words; a letter of one word that
+    the step does not pair with the same letter of the other is priced by
+    _letter_weights, and no step costs less than its unpaired letters. The letters by
+    which the two words' letter counts differ are unpaired by some step, so their prices
+    add up to at most the cost of the alignment.
+    """
+    weights = _letter_weights(mode)
+    counts_a, counts_b = _letter_counts(a), _letter_counts(b)
+    total = 0.0
+    for char, count in counts_a.items():
+        extra = count - counts_b.get(char, 0)
+        if extra > 0:
+            total += weights.get(char, 0.0) * extra
+    for char, count in counts_b.items():
+        extra = count - counts_a.get(char, 0)
+        if extra > 0:
+            total += weights.get(char, 0.0) * extra
+    return total
+
+
+def _hopeless(a: str, b: str, mode: str, limit: float) -> bool:
+    """True if the alignment of a and b surely costs more than limit (float slack kept)."""
+    return limit != float("inf") and lower_bound(a, b, mode) > limit + 1e-6
 
 
 @lru_cache(maxsize=100_000)
@@ -361,6 +450,8 @@ def similarity(a: str, b: str, mode: str = SPELLING, floor: float = 0.0) -> floa
     norm = max(2.0, _NORM[mode] * (len(a) + len(b)))
     # A little slack so a cost that rounds to the floor exactly is still found.
     limit = (1.0 - floor) * norm + 1e-9 if floor > 0 else float("inf")
+    if _hopeless(a, b, mode, limit):
+        return 0.0
     cost = _cost(a, b, mode, limit)
     value = max(0.0, 1.0 - cost / norm)
     return value if value >= floor else 0.0
