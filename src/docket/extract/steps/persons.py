@@ -33,7 +33,7 @@ from docket.extract.candidates import (
     is_name_token,
     parenthetical,
 )
-from docket.extract.doc import Doc, Entity, Mention
+from docket.extract.doc import Doc, Entity, Mention, Token
 from docket.extract.lexicon import lexicon
 from docket.extract.numbers import NUMBER, parse_count
 from docket.extract.pipeline import step
@@ -497,14 +497,19 @@ def _named_also(doc: Doc, cand: Candidate, starts: dict[int, Candidate]) -> list
             j += 1
     if j == k:
         return []
-    words = [t.text for t in toks[k:j]]
-    if (
+    if _no_alias(toks[k:j]):
+        return []
+    return [(k, j)]
+
+
+def _no_alias(tokens: list[Token]) -> bool:
+    """True when the words are a place, an organisation or ordinary words, not a name."""
+    words = [t.text for t in tokens]
+    return (
         is_place(words)
         or is_organization(words)
         or all(w.lower() in lexicon().common_words for w in words)
-    ):
-        return []
-    return [(k, j)]
+    )
 
 
 def _aliases(
@@ -540,12 +545,7 @@ def _aliases(
             j += 1
         if j == k:
             return out if toks[k].text in (",", ";") and out else []
-        words = [t.text for t in toks[k:j]]
-        if (
-            is_place(words)
-            or is_organization(words)
-            or all(w.lower() in lexicon().common_words for w in words)
-        ):
+        if _no_alias(toks[k:j]):
             return []
         out.append((k, j))
         k = j
