@@ -4,17 +4,24 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 HTMX   := src/docket/core/static/vendor/htmx.min.js
+NATIVE := src/docket/names/native.sources
+NATIVE_SRC := src/docket/names/align.py src/docket/names/match.py src/docket/names/keys.py
 SHARED ?= $(shell for d in "$$DOCKET_SHARED_DIR" ../shared /work/shared; do [ -n "$$d" ] && [ -d "$$d/corpus" ] && { echo $$d; break; }; done)
 
 .PHONY: install run test lint check eval eval-styles eval-names bench train clean docs
 
-install: $(STAMP) $(HTMX)
+install: $(STAMP) $(NATIVE) $(HTMX)
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev]'
 	touch $(STAMP)
+
+# The name matcher's hot modules compiled by mypyc, rebuilt when they change; without a C
+# compiler they stay pure Python (scripts/build_native.py).
+$(NATIVE): $(STAMP) $(NATIVE_SRC) scripts/build_native.py
+	$(BIN)/python scripts/build_native.py
 
 # Third-party front-end code: pinned in package-lock.json, installed from npm,
 # copied into the static folder (git-ignored), never committed.
@@ -66,3 +73,4 @@ docs: install
 
 clean:
 	rm -rf $(VENV) node_modules $(HTMX) .pytest_cache .ruff_cache .mypy_cache
+	rm -f src/docket/names/*.so $(NATIVE)

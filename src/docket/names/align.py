@@ -215,39 +215,54 @@ def _hopeless(a: str, b: str, mode: str, limit: float) -> bool:
     return limit != float("inf") and lower_bound(a, b, mode) > limit + 1e-6
 
 
+# A rule as _cost reads it: letters of a consumed, letters of b produced, b's text, cost.
+_Step = tuple[int, int, str, float]
+
+# Parts of prepared words that recur from word to word, each kept once: a cache of many
+# thousand prepared words would otherwise hold millions of small equal tuples.
+_SHARED_STEPS: dict[tuple[_Step, ...], tuple[_Step, ...]] = {}
+_SHARED_PREFIXES: dict[str, tuple[str, ...]] = {}
+
+
 @lru_cache(maxsize=100_000)
-def _prepare_a(
-    a: str, mode: str
-) -> tuple[tuple[float, ...], tuple[tuple[tuple[int, int, str, float], ...], ...]]:
+def _prepare_a(a: str, mode: str) -> tuple[tuple[float, ...], tuple[tuple[_Step, ...], ...]]:
     """Deletion costs of side a and, per position, the rules that fit there."""
     by_text, longest = _rules_by_text(mode)
-    fitting: list[tuple[tuple[int, int, str, float], ...]] = []
+    fitting: list[tuple[_Step, ...]] = []
     for i in range(len(a)):
-        here: list[tuple[int, int, str, float]] = []
+        here: list[_Step] = []
         for size in range(1, min(longest, len(a) - i) + 1):
-            for rule in by_text.get(a[i : i + size], ()):
+            for rule, step in by_text.get(a[i : i + size], ()):
                 if _context_ok(a, i, i + size, rule.where):
-                    here.append((size, len(rule.b), rule.b, rule.cost))
-        fitting.append(tuple(here))
+                    here.append(step)
+        steps = tuple(here)
+        fitting.append(_SHARED_STEPS.setdefault(steps, steps))
     return tuple(_delete_costs(a, mode, source=True)), tuple(fitting)
 
 
 @lru_cache(maxsize=2)
-def _rules_by_text(mode: str) -> tuple[dict[str, tuple[Rule, ...]], int]:
-    """Rules of a mode keyed by their whole side a, and the longest side a."""
-    by_text: dict[str, list[Rule]] = {}
+def _rules_by_text(mode: str) -> tuple[dict[str, tuple[tuple[Rule, _Step], ...]], int]:
+    """Rules of a mode keyed by their whole side a, each with its step; the longest side a."""
+    by_text: dict[str, list[tuple[Rule, _Step]]] = {}
     for group in rules(mode).values():
         for rule in group:
             if rule.a:
-                by_text.setdefault(rule.a, []).append(rule)
+                step = (len(rule.a), len(rule.b), rule.b, rule.cost)
+                by_text.setdefault(rule.a, []).append((rule, step))
     return {text: tuple(group) for text, group in by_text.items()}, max(map(len, by_text))
 
 
 @lru_cache(maxsize=100_000)
 def _prepare_b(b: str, mode: str) -> tuple[tuple[float, ...], tuple[tuple[str, ...], ...]]:
     """Insertion costs of side b and its prefixes of length 0-3 at each position."""
-    prefixes = tuple(tuple(b[j : j + k] for k in range(4)) for j in range(len(b) + 1))
-    return tuple(_delete_costs(b, mode, source=False)), prefixes
+    prefixes: list[tuple[str, ...]] = []
+    for j in range(len(b) + 1):
+        window = b[j : j + 3]
+        shared = _SHARED_PREFIXES.get(window)
+        if shared is None:
+            shared = _SHARED_PREFIXES[window] = tuple(window[:k] for k in range(4))
+        prefixes.append(shared)
+    return tuple(_delete_costs(b, mode, source=False)), tuple(prefixes)
 
 
 # Most pairs of words reach the DP once (match.py caches token pairs): a small cache will do.

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from docket.names.keys import blocking_keys_parsed, head_classes, vowel_keys
 from docket.names.match import score_parsed
-from docket.names.parse import InvalidNameError, ParsedName, parse
+from docket.names.parse import InvalidNameError, ParsedName, Token, parse
 
 logger = logging.getLogger(__name__)
 
@@ -104,6 +104,7 @@ class _Work:
     vowels: dict[str, array[int]] = field(default_factory=dict)  # kind: vowel key bits
     parent: list[int] = field(default_factory=list)  # links known before comparing
     units: list[tuple[str, list[int]]] = field(default_factory=list)  # key kind, names
+    unit_pairs: list[int] = field(default_factory=list)  # candidate pairs of each unit
     units_of: list[list[int]] = field(default_factory=list)  # each name's units, ascending
 
 
@@ -141,7 +142,7 @@ def dedupe(
                 stats.links,
                 stats.split_blocks,
             )
-            work.units, work.units_of, work.names = [], [], []
+            work.units, work.units_of, work.unit_pairs, work.names = [], [], [], []
             clusters = _clusters(union, links, ids_of, singletons=singletons)
     finally:
         _WORK, _WORKER_UNION = None, None
@@ -228,6 +229,7 @@ def _parse_all(
     links: list[tuple[int, int, float]] = []
     blocks: dict[str, list[int]] = {}
     identity: dict[str, int] = {}
+    tokens: dict[Token, Token] = {}
     ranges = [(start, min(start + _PARSE_CHUNK, total)) for start in range(0, total, _PARSE_CHUNK)]
     with _pool(workers, len(ranges)) as pool:
         results = pool.imap(_parse_range, ranges) if pool else map(_parse_range, ranges)
@@ -241,7 +243,7 @@ def _parse_all(
                 parsed, keys, same, masks = row
                 for kind, mask in zip(_VOWEL_KINDS, masks, strict=True):
                     work.vowels[kind][slot] = mask
-                work.names[slot] = parsed
+                work.names[slot] = _shared_tokens(parsed, tokens)
                 work.sizes[slot] = min(len(parsed.core), 255)
                 work.chinese[slot] = _is_chinese(parsed)
                 for key in sorted(keys):  # the order of the units, so of the links
@@ -257,6 +259,18 @@ def _parse_all(
     work.texts = []
     stats.keys = len(blocks)
     return union, links, blocks
+
+
+def _shared_tokens(parsed: ParsedName, tokens: dict[Token, Token]) -> ParsedName:
+    """The name rebuilt from one copy of each distinct word: names share most of their
+    words, and a million parsed names otherwise hold a million copies of "Tashi"."""
+    return ParsedName(
+        parsed.text,
+        parsed.script,
+        tuple(tokens.setdefault(token, token) for token in parsed.tokens),
+        parsed.han,
+        tuple(_shared_tokens(form, tokens) for form in parsed.alternates),
+    )
 
 
 def _label(kind: str, slot: int, work: _Work) -> int:
@@ -316,6 +330,7 @@ def _plan(work: _Work, blocks: dict[str, list[int]], max_block: int, stats: Dedu
     """Units to compare: blocks with candidate pairs, oversized ones split (see the top)."""
     cap = max(1, max_block * (max_block - 1) // 2)
     units: list[tuple[str, list[int]]] = []
+    unit_pairs: list[int] = []
     for key, members in blocks.items():
         if len(members) < 2:
             continue
@@ -326,17 +341,20 @@ def _plan(work: _Work, blocks: dict[str, list[int]], max_block: int, stats: Dedu
             continue
         if count <= cap:
             units.append((kind, members))
+            unit_pairs.append(count)
             continue
         stats.split_blocks += 1
-        units.extend((kind, part) for part in _split_block(kind, members, work, max_block, cap))
+        for part in _split_block(kind, members, work, max_block, cap):
+            units.append((kind, part))
+            unit_pairs.append(_pair_count(kind, part, work))
     blocks.clear()
     units_of: list[list[int]] = [[] for _ in work.names]
-    for number, (kind, members) in enumerate(units):
-        stats.candidates += _pair_count(kind, members, work)
+    for number, (_kind, members) in enumerate(units):
         for slot in members:
             units_of[slot].append(number)
+    stats.candidates = sum(unit_pairs)
     stats.units = len(units)
-    work.units, work.units_of = units, units_of
+    work.units, work.units_of, work.unit_pairs = units, units_of, unit_pairs
 
 
 def _split_block(
@@ -387,8 +405,8 @@ def _compare_all(
     tasks: list[tuple[int, int]] = []
     weights: list[int] = []
     start = pairs = 0
-    for number, (kind, members) in enumerate(work.units):
-        pairs += _pair_count(kind, members, work)
+    for number, count in enumerate(work.unit_pairs):
+        pairs += count
         if pairs >= _CHUNK_PAIRS or number == len(work.units) - 1:
             tasks.append((start, number + 1))
             weights.append(pairs)
