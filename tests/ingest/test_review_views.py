@@ -50,6 +50,15 @@ def _page(client, source, **params):
     return response.content.decode()
 
 
+def _other_source():
+    """A second ingested source with one person, whose claims the first page must refuse."""
+    return document_ingest(
+        actor="system:test",
+        incoming=Incoming(name="other", text="Alim Tursun was detained."),
+        extraction={"persons": [{"name": "Alim Tursun", "evidence": {"name": [[0, 11]]}}]},
+    )
+
+
 def _messages(response):
     found = re.findall(r'<li class="message ([a-z]+)">([^<]*)</li>', response.content.decode())
     return [(level, html.unescape(text)) for level, text in found]
@@ -176,11 +185,7 @@ def test_accepting_twice_is_refused_with_a_message(pending, client_as):
 
 
 def test_a_claim_of_another_source_is_refused(pending, client_as):
-    other = document_ingest(
-        actor="system:test",
-        incoming=Incoming(name="other", text="Alim Tursun was detained."),
-        extraction={"persons": [{"name": "Alim Tursun", "evidence": {"name": [[0, 11]]}}]},
-    )
+    other = _other_source()
     foreign = Claim.objects.get(source_id=other.source_id)
     client = client_as("editor")
     before = _state()
@@ -275,11 +280,7 @@ def test_reject_a_person_rejects_its_claims_once(pending, client_as):
 
 
 def test_a_person_of_another_source_is_refused(pending, client_as):
-    other = document_ingest(
-        actor="system:test",
-        incoming=Incoming(name="other", text="Alim Tursun was detained."),
-        extraction={"persons": [{"name": "Alim Tursun", "evidence": {"name": [[0, 11]]}}]},
-    )
+    other = _other_source()
     foreign = ExtractedPerson.objects.get(ingestion__source_id=other.source_id)
     client = client_as("editor")
     before = _state()
